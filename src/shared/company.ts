@@ -1,0 +1,205 @@
+import { z } from 'zod'
+import { COUNTRY_CODES } from './countries'
+import { CURRENCY_CODES } from './currencies'
+import { checkBic, checkIban, checkTaxId, type IdCheck } from './identifiers'
+import { checkNumberFormat, DEFAULT_NUMBER_FORMAT } from './invoice-number'
+import { LANGUAGES, type Language } from './languages'
+
+export const MAX_LOGO_BYTES = 1024 * 1024
+export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg'] as const
+export type LogoMimeType = (typeof LOGO_MIME_TYPES)[number]
+
+export interface Logo {
+  mimeType: LogoMimeType
+  dataBase64: string
+}
+
+export interface Address {
+  line1: string
+  line2: string
+  postalCode: string
+  city: string
+  region: string
+}
+
+/** The issuing company: who the invoices come from. Empty optional fields are empty strings. */
+export interface CompanyProfile {
+  legalName: string
+  address: Address
+  country: string
+  taxId: string
+  email: string
+  phone: string
+  iban: string
+  bic: string
+  defaultCurrency: string
+  defaultLanguage: Language
+  invoiceNumberFormat: string
+  logo: Logo | null
+  updatedAt: string
+}
+
+const text = (max: number) => z.string().trim().max(max)
+const required = (max: number) => z.string().trim().min(1).max(max)
+const countryCode = z.enum(COUNTRY_CODES as [string, ...string[]])
+const currencyCode = z.enum(CURRENCY_CODES as [string, ...string[]])
+
+/** Decoded byte length of a base64 string, without decoding it. */
+export function base64ByteLength(b64: string): number {
+  const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0
+  return (b64.length / 4) * 3 - padding
+}
+
+function detectImageType(b64: string): LogoMimeType | null {
+  const head = atob(b64.slice(0, 12))
+  const bytes = Array.from(head, (c) => c.charCodeAt(0))
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+  if (png.every((b, i) => bytes[i] === b)) return 'image/png'
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  return null
+}
+
+const custom = (code: string, message: string, params: Record<string, string | number> = {}) => ({
+  code: 'custom' as const,
+  message,
+  params: { code, ...params }
+})
+
+/** 1 MB of bytes is at most 1,398,104 base64 characters. */
+const MAX_LOGO_BASE64_CHARS = Math.ceil(MAX_LOGO_BYTES / 3) * 4
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+
+export const logoInput = z
+  .strictObject({
+    mimeType: z.enum(LOGO_MIME_TYPES),
+    dataBase64: z.string()
+  })
+  .superRefine((logo, ctx) => {
+    const b64 = logo.dataBase64
+    if (b64.length > MAX_LOGO_BASE64_CHARS || base64ByteLength(b64) > MAX_LOGO_BYTES) {
+      ctx.addIssue({
+        ...custom('logo_too_large', 'The logo must be 1 MB or smaller', {
+          maximum: MAX_LOGO_BYTES
+        }),
+        path: []
+      })
+      return
+    }
+    if (!BASE64.test(b64)) {
+      ctx.addIssue({ ...custom('logo_corrupt', 'The image data is not valid base64'), path: [] })
+      return
+    }
+    const detected = detectImageType(b64)
+    if (detected === null) {
+      ctx.addIssue({ ...custom('logo_type', 'The logo must be a PNG or JPEG image'), path: [] })
+    } else if (detected !== logo.mimeType) {
+      ctx.addIssue({
+        ...custom(
+          'logo_corrupt',
+          `The file is a ${detected} image but was sent as ${logo.mimeType}`
+        ),
+        path: []
+      })
+    }
+  })
+
+const POSTAL_CODES: Record<string, { pattern: RegExp; example: string }> = {
+  PL: { pattern: /^\d{2}-\d{3}$/, example: '90-001' },
+  ES: { pattern: /^(0[1-9]|[1-4]\d|5[0-2])\d{3}$/, example: '28013' },
+  BR: { pattern: /^\d{5}-?\d{3}$/, example: '01310-100' },
+  PT: { pattern: /^\d{4}-\d{3}$/, example: '1100-148' }
+}
+
+type Refinement = z.core.$RefinementCtx<unknown>
+
+function addIdIssue(ctx: Refinement, path: string[], check: IdCheck): void {
+  if (!check.valid) ctx.addIssue({ ...custom(check.code, check.message), path })
+}
+
+/** Country-dependent checks: tax id checksum, postal code shape, IBAN and BIC. */
+function checkCompanyFields(value: CompanyProfileFields, ctx: Refinement): void {
+  const country = typeof value.country === 'string' ? value.country : ''
+  if (typeof value.taxId === 'string' && value.taxId !== '' && country) {
+    addIdIssue(ctx, ['taxId'], checkTaxId(country, value.taxId))
+  }
+  const postal = POSTAL_CODES[country]
+  const postalCode = value.address?.postalCode
+  if (
+    postal &&
+    typeof postalCode === 'string' &&
+    postalCode !== '' &&
+    !postal.pattern.test(postalCode)
+  ) {
+    ctx.addIssue({
+      ...custom('postal_code_format', `A postal code in ${country} looks like ${postal.example}`, {
+        example: postal.example
+      }),
+      path: ['address', 'postalCode']
+    })
+  }
+  if (typeof value.iban === 'string' && value.iban !== '')
+    addIdIssue(ctx, ['iban'], checkIban(value.iban))
+  if (typeof value.bic === 'string' && value.bic !== '')
+    addIdIssue(ctx, ['bic'], checkBic(value.bic))
+  const format = value.invoiceNumberFormat
+  if (typeof format === 'string' && format !== '') {
+    const problem = checkNumberFormat(format)
+    if (problem) {
+      const params = 'params' in problem ? problem.params : {}
+      ctx.addIssue({
+        ...custom(problem.code, problem.message, params),
+        path: ['invoiceNumberFormat']
+      })
+    }
+  }
+}
+
+const companyProfileFields = z.strictObject({
+  legalName: required(200),
+  address: z.strictObject({
+    line1: required(200),
+    line2: text(200),
+    postalCode: required(20),
+    city: required(100),
+    region: text(100)
+  }),
+  country: countryCode,
+  taxId: text(40),
+  email: z.union([z.literal(''), z.email().max(254)]),
+  phone: text(30).superRefine((phone, ctx) => {
+    if (!/^[+\d\s().\-/]*$/.test(phone)) {
+      ctx.addIssue(custom('phone_format', 'A phone number has digits, spaces and + ( ) - / only'))
+    }
+  }),
+  iban: text(42),
+  bic: text(14),
+  defaultCurrency: currencyCode,
+  defaultLanguage: z.enum(LANGUAGES),
+  invoiceNumberFormat: required(60),
+  logo: logoInput.nullable()
+})
+type CompanyProfileFields = Partial<z.output<typeof companyProfileFields>>
+
+const compactId = (s: string) => s.toUpperCase().replace(/[\s.\-/]/g, '')
+
+/** What the company profile form sends; identifiers come back in their compact canonical form. */
+export const companyProfileInput = companyProfileFields
+  .check(z.superRefine((value, ctx) => checkCompanyFields(value as CompanyProfileFields, ctx)))
+  .transform((v) => ({
+    ...v,
+    taxId: compactId(v.taxId),
+    iban: compactId(v.iban),
+    bic: compactId(v.bic)
+  }))
+export type CompanyProfileInput = z.input<typeof companyProfileInput>
+
+/** The first facts of a new company file; the rest is filled in Settings. */
+export const newCompanyInput = z.strictObject({
+  legalName: required(200),
+  country: countryCode,
+  defaultCurrency: currencyCode,
+  defaultLanguage: z.enum(LANGUAGES)
+})
+export type NewCompany = z.output<typeof newCompanyInput>
+
+export const NEW_COMPANY_DEFAULTS = { invoiceNumberFormat: DEFAULT_NUMBER_FORMAT }

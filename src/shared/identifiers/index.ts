@@ -1,0 +1,7 @@
+export { checkBic } from './bic'
+export { checkBrazilTaxId, checkCnpj, checkCpf } from './br-cnpj-cpf'
+export type { IdCheck, IdErrorCode } from './check'
+export { checkNif } from './es-nif'
+export { checkIban } from './iban'
+export { checkNip } from './pl-nip'
+export { checkTaxId } from './tax-id'

@@ -1,0 +1,36 @@
+import { CURRENCY_EXPONENTS } from './currencies'
+
+/** An amount of money as an integer count of the currency's minor unit (cents for EUR, units for JPY). */
+export type MinorUnits = number & { readonly __brand: 'MinorUnits' }
+
+export const minorUnits = (n: number): MinorUnits => {
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`Money must be an integer of minor units, got ${n}`)
+  return n as MinorUnits
+}
+
+export function currencyExponent(currency: string): number {
+  const exponent = CURRENCY_EXPONENTS[currency]
+  if (exponent === undefined) throw new RangeError(`Unknown currency ${currency}`)
+  return exponent
+}
+
+/**
+ * Formats minor units with Intl in the given locale, using the currency's own exponent.
+ * The conversion to a decimal string is exact (no floating-point division).
+ */
+export function formatMoney(amount: MinorUnits, currency: string, locale: string): string {
+  const exponent = currencyExponent(currency)
+  const negative = amount < 0
+  const digits = String(Math.abs(amount)).padStart(exponent + 1, '0')
+  const decimal =
+    exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`
+  const format = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent
+  })
+  // Intl accepts decimal strings exactly (ES2023 Intl.NumberFormat v3).
+  return format.format(`${negative ? '-' : ''}${decimal}` as unknown as number)
+}
