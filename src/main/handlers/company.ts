@@ -1,0 +1,11 @@
+import type { HandlerRegistry } from '../ipc/registry'
+import { getCompany, updateCompany } from '../store/repos/company'
+import type { HandlerContext } from './context'
+
+export function registerCompanyHandlers(registry: HandlerRegistry, ctx: HandlerContext): void {
+  registry
+    .register('company/get', () => getCompany(ctx.workspace.requireStore().db))
+    .register('company/update', (profile) =>
+      updateCompany(ctx.workspace.requireStore().db, profile, new Date())
+    )
+}

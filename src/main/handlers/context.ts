@@ -1,0 +1,21 @@
+import type { AppStateStore } from '../app-state'
+import type { Language } from '@shared/languages'
+import type { Workspace } from '../workspace'
+
+/** What only the desktop shell can do; browser mode leaves these out. */
+export interface Platform {
+  nativeDialogs: boolean
+  /** Shows an open or save dialog; null when the user cancels. */
+  browse?(mode: 'open' | 'create', suggestedName?: string): Promise<string | null>
+  /** Lets the shell follow a language change (the menu is translated too). */
+  languageChanged?(language: Language | null): void
+  /** Lets the shell refresh what lists files (the Open recent menu). */
+  filesChanged?(): void
+}
+
+export interface HandlerContext {
+  app: { name: string; version: string }
+  workspace: Workspace
+  appState: AppStateStore
+  platform: Platform
+}

@@ -1,0 +1,16 @@
+import { HandlerRegistry, type HandlerTable } from '../ipc/registry'
+import { registerAppHandlers } from './app'
+import { registerCompanyHandlers } from './company'
+import type { HandlerContext } from './context'
+import { registerFileHandlers } from './files'
+
+export type { HandlerContext, Platform } from './context'
+
+/** The handler table of the whole app, served by Electron IPC and by browser mode alike. */
+export function createHandlers(ctx: HandlerContext): HandlerTable {
+  const registry = new HandlerRegistry()
+  registerAppHandlers(registry, ctx)
+  registerFileHandlers(registry, ctx)
+  registerCompanyHandlers(registry, ctx)
+  return registry.table()
+}

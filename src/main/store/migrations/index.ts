@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as m0001 from './0001_company_profile'
+
+/**
+ * Every migration, in order, listed by hand: the bundle has no folder to scan.
+ * The schema version of a company file is the number of migrations applied to it.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_company_profile': m0001
+}
+
+export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS })
+}
