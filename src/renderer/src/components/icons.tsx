@@ -1,0 +1,38 @@
+// Stroke icons drawn for Facturo (24×24 grid), decorative: the text beside them carries the meaning.
+const base = {
+  width: 18,
+  height: 18,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.8,
+  strokeLinecap: 'round' as const,
+  strokeLinejoin: 'round' as const,
+  'aria-hidden': true
+}
+
+export const HomeIcon = () => (
+  <svg {...base}>
+    <path d="M3 11.5 12 4l9 7.5" />
+    <path d="M5.5 10v9.5h13V10" />
+    <path d="M10 19.5v-5h4v5" />
+  </svg>
+)
+
+export const SettingsIcon = () => (
+  <svg {...base}>
+    <circle cx="12" cy="12" r="3" />
+    <path d="M12 2.5v3M12 18.5v3M4.6 4.6l2.1 2.1M17.3 17.3l2.1 2.1M2.5 12h3M18.5 12h3M4.6 19.4l2.1-2.1M17.3 6.7l2.1-2.1" />
+  </svg>
+)
+
+export const FileIcon = () => (
+  <svg {...base}>
+    <path d="M6 2.5h8l4.5 4.5v14.5H6z" />
+    <path d="M14 2.5V7h4.5" />
+    <path d="M9 12h6M9 15.5h6" />
+  </svg>
+)
+
+/** The app icon (resources/icon.svg, served as favicon.svg). */
+export const LogoMark = () => <img src="./favicon.svg" width={28} height={28} alt="" />

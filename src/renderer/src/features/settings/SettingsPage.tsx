@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next'
+import { AboutView } from './AboutView'
+import { CompanyProfilePage } from './CompanyProfilePage'
+import { PreferencesPage } from './PreferencesPage'
+
+const TABS = [
+  { route: '/settings/company', key: 'settings.company' },
+  { route: '/settings/preferences', key: 'settings.preferences' },
+  { route: '/settings/about', key: 'settings.about' }
+] as const
+
+/** Settings: the company profile, this machine's preferences, and what version this is. */
+export function SettingsPage({ route }: { route: string }) {
+  const { t } = useTranslation()
+  const active = TABS.find((tab) => tab.route === route)?.route ?? '/settings/company'
+  return (
+    <div className="settings">
+      <nav className="subnav" aria-label={t('settings.sections')}>
+        {TABS.map((tab) => (
+          <a
+            key={tab.route}
+            href={`#${tab.route}`}
+            className="subnav-link"
+            aria-current={tab.route === active ? 'page' : undefined}
+          >
+            {t(tab.key)}
+          </a>
+        ))}
+      </nav>
+      {active === '/settings/company' && <CompanyProfilePage />}
+      {active === '/settings/preferences' && <PreferencesPage />}
+      {active === '/settings/about' && <AboutView />}
+    </div>
+  )
+}
