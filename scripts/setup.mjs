@@ -1,0 +1,56 @@
+// npm run setup: installs dependencies, fetches the Electron runtime where it can, and builds.
+// Uses only Node built-ins: it runs before node_modules exists.
+import { spawnSync } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env,
+    shell: process.platform === 'win32'
+  })
+  if (result.status !== 0) {
+    console.error(`\`${command} ${args.join(' ')}\` failed; see above.`)
+    process.exit(result.status ?? 1)
+  }
+}
+
+// The Electron binary is fetched separately below, so an unreachable download host cannot break the install.
+const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
+// Debian's nodejs ships its headers: compile native modules against them instead of downloading them.
+if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h'))
+  env.npm_config_nodedir = '/usr'
+run(npm, [existsSync(join(ROOT, 'package-lock.json')) ? 'ci' : 'install'], env)
+
+const electron = spawnSync(
+  process.execPath,
+  [join(ROOT, 'node_modules', 'electron', 'install.js')],
+  {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' }
+  }
+)
+console.log(
+  electron.status === 0
+    ? 'Electron runtime installed: `npm start` opens the desktop app.'
+    : 'The Electron runtime could not be downloaded here: `npm start` will open Facturo in browser mode.'
+)
+
+run(
+  process.execPath,
+  [
+    join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+    'build',
+    '--logLevel',
+    'warn'
+  ],
+  env
+)
+writeFileSync(join(ROOT, 'out', '.build-stamp'), new Date().toISOString())
+console.log('Facturo is set up. Start it with `npm start`.')

@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test as base, type Page, type TestInfo } from '@playwright/test'
+
+export interface BrowserMode {
+  /** The URL printed by the server, with the token in its fragment. */
+  url: string
+  origin: string
+  token: string
+  dataDir: string
+  process: ChildProcess
+  /** Sends a signal and waits for the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>
+}
+
+/** Starts `node out/main/web.js --port 0 --data DIR` and reads the one line it prints. */
+export async function startBrowserMode(dataDir: string): Promise<BrowserMode> {
+  const child = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stderr = ''
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      if (out.includes('\n')) resolve(out.trim())
+    })
+    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}): ${stderr}`)))
+  })
+  const url = /running at (\S+)/.exec(line)?.[1]
+  if (!url) throw new Error(`Unexpected first line: ${line}`)
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code))
+  )
+  return {
+    url,
+    origin: new URL(url).origin,
+    token: new URL(url).hash.replace('#token=', ''),
+    dataDir,
+    process: child,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal)
+      return exited
+    }
+  }
+}
+
+/** Saves a screenshot a person can look at: test-results/screenshots/<test>-<step>.png */
+export async function shot(page: Page, info: TestInfo, step: string): Promise<void> {
+  const dir = join('test-results', 'screenshots')
+  mkdirSync(dir, { recursive: true })
+  const name = `${info.titlePath.slice(1).join(' ')} ${step}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
+}
+
+/** Every test gets its own data folder and its own browser-mode server. */
+export const test = base.extend<{ app: BrowserMode }>({
+  // Playwright reads the fixtures a fixture needs from its first parameter: this one needs none.
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'facturo-e2e-'))
+    const app = await startBrowserMode(dataDir)
+    await use(app)
+    await app.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
+
+export { expect } from '@playwright/test'
