@@ -49,6 +49,6 @@ export default defineConfig({
   renderer: {
     resolve: { alias },
     plugins: [react(), devCsp()],
-    build: { chunkSizeWarningLimit: 1500 }
+    build: { minify: true, chunkSizeWarningLimit: 1500 }
   }
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { currencyExponent, formatMoney, minorUnits } from './money'
+import { currencyExponent, formatMoney, minorUnits, sampleAmount } from './money'
 
 describe('money', () => {
   it('knows ISO 4217 exponents', () => {
@@ -26,5 +26,12 @@ describe('money', () => {
     [900719925474099, 'EUR', 'en-GB', '€9,007,199,254,740.99']
   ])('%i %s in %s → %s', (amount, currency, locale, expected) => {
     expect(formatMoney(minorUnits(amount), currency, locale).replace(/\s/g, ' ')).toBe(expected)
+  })
+
+  it('shows each currency with a sample of 1234.56 in its own precision', () => {
+    expect(sampleAmount('EUR')).toBe(123456)
+    expect(sampleAmount('BHD')).toBe(1234560)
+    expect(sampleAmount('JPY')).toBe(1235)
+    expect(formatMoney(sampleAmount('BHD'), 'BHD', 'en-GB')).toBe('BHD\u00a01,234.560')
   })
 })

@@ -34,3 +34,9 @@ export function formatMoney(amount: MinorUnits, currency: string, locale: string
   // Intl accepts decimal strings exactly (ES2023 Intl.NumberFormat v3).
   return format.format(`${negative ? '-' : ''}${decimal}` as unknown as number)
 }
+
+/** A sample amount for showing how a currency prints: 1234.56 in its own precision. */
+export function sampleAmount(currency: string): MinorUnits {
+  const exponent = currencyExponent(currency)
+  return minorUnits(exponent >= 2 ? 123456 * 10 ** (exponent - 2) : 1235)
+}

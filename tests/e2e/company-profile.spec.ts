@@ -40,6 +40,7 @@ test('the company profile keeps Polish text across a reload', async ({ page, app
   await profile.open()
   await profile.fill(PROFILE)
   await expect(profile.form.getByText(/numbered FV\/\d{4}\/\d{2}\/0001/)).toBeVisible()
+  await expect(profile.form.getByText('Amounts will look like PLN 1,234.56')).toBeVisible()
   await shot(page, info, '03-filled')
   await profile.save()
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()

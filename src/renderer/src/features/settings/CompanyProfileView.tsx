@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { checkNumberFormat, formatInvoiceNumber } from '@shared/invoice-number'
 import type { Language } from '@shared/languages'
+import { formatMoney, sampleAmount } from '@shared/money'
 import type { AppErrorInfo, FieldError } from '@shared/result'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
@@ -251,6 +252,9 @@ export function CompanyProfileView({
             options={currencyOptions(locale)}
             onChange={(v) => set('defaultCurrency', v)}
             error={err('defaultCurrency')}
+            hint={t('companyForm.currencyExample', {
+              example: formatMoney(sampleAmount(form.defaultCurrency), form.defaultCurrency, locale)
+            })}
             required
           />
           <SelectField

@@ -44,12 +44,21 @@ export function StartPage({ onOpened, canCancel }: StartPageProps) {
     onOpened()
   }
 
-  const create = async () => {
+  const create = async (path?: string) => {
     setBusy('create')
-    const result = await api.invoke('files/create', draft)
+    const result = await api.invoke('files/create', path ? { ...draft, path } : draft)
     setBusy(null)
     if (result.ok) opened()
     else setCreateError(result.error)
+  }
+
+  const createElsewhere = async () => {
+    const chosen = await api.invoke('files/browse', {
+      mode: 'create',
+      suggestedName: draft.legalName.trim() || undefined
+    })
+    if (!chosen.ok) setCreateError(chosen.error)
+    else if (chosen.value.path) await create(chosen.value.path)
   }
 
   const open = async (path: string) => {
@@ -59,6 +68,8 @@ export function StartPage({ onOpened, canCancel }: StartPageProps) {
     if (result.ok) opened()
     else setOpenError(result.error)
   }
+
+  const nativeDialogs = info.status === 'ready' && info.value.nativeDialogs
 
   const browse = async () => {
     const result = await api.invoke('files/browse', { mode: 'open' })
@@ -75,9 +86,8 @@ export function StartPage({ onOpened, canCancel }: StartPageProps) {
       }}
       onCreate={() => void create()}
       onOpen={(path) => void open(path)}
-      onBrowse={
-        info.status === 'ready' && info.value.nativeDialogs ? () => void browse() : undefined
-      }
+      onCreateElsewhere={nativeDialogs ? () => void createElsewhere() : undefined}
+      onBrowse={nativeDialogs ? () => void browse() : undefined}
       onCancel={canCancel ? () => navigate('/') : undefined}
       files={files.status === 'ready' ? files.value : null}
       createError={createError}

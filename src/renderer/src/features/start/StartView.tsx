@@ -23,6 +23,8 @@ interface StartViewProps {
   draft: NewCompanyDraft
   onDraftChange(draft: NewCompanyDraft): void
   onCreate(): void
+  /** Desktop only: create the file where a save dialog says. */
+  onCreateElsewhere?: () => void
   onOpen(path: string): void
   onBrowse?: () => void
   onCancel?: () => void
@@ -99,6 +101,11 @@ export function StartView(props: StartViewProps) {
               {props.onCancel && (
                 <Button variant="ghost" onClick={props.onCancel}>
                   {t('common.cancel')}
+                </Button>
+              )}
+              {props.onCreateElsewhere && (
+                <Button onClick={props.onCreateElsewhere} disabled={props.busy !== null}>
+                  {t('start.createElsewhere')}
                 </Button>
               )}
               <Button type="submit" variant="primary" busy={props.busy === 'create'}>
