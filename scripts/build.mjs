@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 export const ROOT = resolve(import.meta.dirname, '..')
 const STAMP = join(ROOT, 'out', '.build-stamp')
@@ -46,3 +47,6 @@ export function ensureBuilt() {
   }
   writeFileSync(STAMP, new Date().toISOString())
 }
+
+// `node scripts/build.mjs` builds when stale (the end-to-end tests' global setup uses this).
+if (import.meta.url === pathToFileURL(process.argv[1]).href) ensureBuilt()

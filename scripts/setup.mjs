@@ -1,7 +1,7 @@
 // npm run setup: installs dependencies, fetches the Electron runtime where it can, and builds.
-// Uses only Node built-ins: it runs before node_modules exists.
+// Uses only Node built-ins (build.mjs too): it runs before node_modules exists.
 import { spawnSync } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -42,15 +42,6 @@ console.log(
     : 'The Electron runtime could not be downloaded here: `npm start` will open Facturo in browser mode.'
 )
 
-run(
-  process.execPath,
-  [
-    join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
-    'build',
-    '--logLevel',
-    'warn'
-  ],
-  env
-)
-writeFileSync(join(ROOT, 'out', '.build-stamp'), new Date().toISOString())
+const { ensureBuilt } = await import('./build.mjs')
+ensureBuilt()
 console.log('Facturo is set up. Start it with `npm start`.')

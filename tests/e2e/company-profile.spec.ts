@@ -1,7 +1,9 @@
 import { Buffer } from 'node:buffer'
+import type { Page } from '@playwright/test'
+import { TINY_PNG_BASE64 } from '../../src/shared/test-fixtures'
 import { CompanyProfilePage, type ProfileValues } from './pages/company-profile-page'
 import { StartPage } from './pages/start-page'
-import { expect, shot, test } from './fixtures'
+import { expect, shot, test, type BrowserMode } from './fixtures'
 
 const NAME = 'Zakład Usług Księgowych Łódź'
 const PROFILE: ProfileValues = {
@@ -28,6 +30,16 @@ async function apiGetCompany(app: { origin: string; token: string }) {
     ok: boolean
     value: Record<string, unknown> & { address: Record<string, string> }
   }
+}
+
+/** A new company file with the profile form open and filled (not saved). */
+async function filledProfile(page: Page, app: BrowserMode): Promise<CompanyProfilePage> {
+  await page.goto(app.url)
+  await new StartPage(page).createCompany(NAME)
+  const profile = new CompanyProfilePage(page)
+  await profile.open()
+  await profile.fill(PROFILE)
+  return profile
 }
 
 test('the company profile keeps Polish text across a reload', async ({ page, app }, info) => {
@@ -68,11 +80,7 @@ test('an invalid NIP is shown beside its field and nothing is saved', async ({
   page,
   app
 }, info) => {
-  await page.goto(app.url)
-  await new StartPage(page).createCompany(NAME)
-  const profile = new CompanyProfilePage(page)
-  await profile.open()
-  await profile.fill(PROFILE)
+  const profile = await filledProfile(page, app)
   await profile.save()
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
   const before = await apiGetCompany(app)
@@ -100,15 +108,8 @@ test('a logo is stored in the company file; one over 1 MB is refused', async ({
   page,
   app
 }, info) => {
-  await page.goto(app.url)
-  await new StartPage(page).createCompany(NAME)
-  const profile = new CompanyProfilePage(page)
-  await profile.open()
-  await profile.fill(PROFILE)
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-    'base64'
-  )
+  const profile = await filledProfile(page, app)
+  const png = Buffer.from(TINY_PNG_BASE64, 'base64')
   await page
     .getByLabel('Choose image…')
     .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png })

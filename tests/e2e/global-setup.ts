@@ -1,19 +1,12 @@
 import { execFileSync } from 'node:child_process'
 import { chromiumPath } from '../../playwright.config'
 
-/** The tests drive the built renderer and browser-mode server: build them once, fresh. */
+/** The tests drive the built renderer and browser-mode server: build them if a source changed. */
 export default function globalSetup(): void {
   if (!chromiumPath()) {
     throw new Error(
       'No Chromium found for the end-to-end tests. Install it (Debian/Ubuntu: apt install chromium) or set CHROMIUM_PATH.'
     )
   }
-  execFileSync(
-    process.execPath,
-    ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
-    }
-  )
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' })
 }
