@@ -118,6 +118,7 @@ function addIdIssue(ctx: Refinement, path: string[], check: IdCheck): void {
 
 /** Country-dependent checks: tax id checksum, postal code shape, IBAN and BIC. */
 function checkCompanyFields(value: CompanyProfileFields, ctx: Refinement): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return
   const country = typeof value.country === 'string' ? value.country : ''
   if (typeof value.taxId === 'string' && value.taxId !== '' && country) {
     addIdIssue(ctx, ['taxId'], checkTaxId(country, value.taxId))
@@ -184,7 +185,11 @@ const compactId = (s: string) => s.toUpperCase().replace(/[\s.\-/]/g, '')
 
 /** What the company profile form sends; identifiers come back in their compact canonical form. */
 export const companyProfileInput = companyProfileFields
-  .check(z.superRefine((value, ctx) => checkCompanyFields(value as CompanyProfileFields, ctx)))
+  .check(
+    z.superRefine((value, ctx) => checkCompanyFields(value as CompanyProfileFields, ctx), {
+      when: () => true
+    })
+  )
   .transform((v) => ({
     ...v,
     taxId: compactId(v.taxId),
