@@ -2,7 +2,9 @@
 // - src/shared runs in both processes: no Node built-ins, no electron, no React/DOM, nothing outside src/shared;
 // - src/renderer talks to main only through the contract: nothing from src/main or src/preload, no Node, no electron;
 // - src/preload: nothing from src/main or src/renderer; src/main: nothing from src/renderer;
-// - migrations never import app code.
+// - migrations never import app code;
+// - the billing engine (src/main/billing) is pure: no Node built-ins, no electron, nothing of the app
+//   but src/shared (so no store, no fs).
 import { builtinModules } from 'node:module'
 import { dirname, relative, resolve, sep } from 'node:path'
 
@@ -26,6 +28,15 @@ export function boundaryProblem(filename, spec) {
   const to = target(spec, file)
   if (within(file, 'src/main/store/migrations') && !/\.test\.ts$/.test(file)) {
     if (to && !within(to, 'src/main/store/migrations')) return 'a migration never imports app code'
+    return null
+  }
+  if (within(file, 'src/main/billing')) {
+    if (isNodeBuiltin(spec) || spec.split('/')[0] === 'electron') {
+      return 'the billing engine is pure: no Node built-ins, no electron'
+    }
+    if (to && !within(to, 'src/main/billing') && !within(to, 'src/shared')) {
+      return 'the billing engine imports only itself and src/shared (no store, no I/O)'
+    }
     return null
   }
   if (within(file, 'src/shared')) {

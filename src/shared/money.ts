@@ -15,16 +15,21 @@ export function currencyExponent(currency: string): number {
   return exponent
 }
 
+/** Minor units as an exact decimal string in major units: 4900 EUR → "49.00", -5 EUR → "-0.05". */
+export function minorToDecimal(amount: number, currency: string): string {
+  const exponent = currencyExponent(currency)
+  const digits = String(Math.abs(amount)).padStart(exponent + 1, '0')
+  const decimal =
+    exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`
+  return amount < 0 ? `-${decimal}` : decimal
+}
+
 /**
  * Formats minor units with Intl in the given locale, using the currency's own exponent.
  * The conversion to a decimal string is exact (no floating-point division).
  */
 export function formatMoney(amount: MinorUnits, currency: string, locale: string): string {
   const exponent = currencyExponent(currency)
-  const negative = amount < 0
-  const digits = String(Math.abs(amount)).padStart(exponent + 1, '0')
-  const decimal =
-    exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`
   const format = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
@@ -32,7 +37,7 @@ export function formatMoney(amount: MinorUnits, currency: string, locale: string
     maximumFractionDigits: exponent
   })
   // Intl accepts decimal strings exactly (ES2023 Intl.NumberFormat v3).
-  return format.format(`${negative ? '-' : ''}${decimal}` as unknown as number)
+  return format.format(minorToDecimal(amount, currency) as unknown as number)
 }
 
 /** A sample amount for showing how a currency prints: 1234.56 in its own precision. */

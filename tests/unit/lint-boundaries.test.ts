@@ -33,7 +33,19 @@ describe('process boundaries fail the lint', () => {
     ['src/renderer/src/x.ts', "export const a = await import('node:child_process')"],
     ['src/preload/x.ts', "import { log } from '../main/log'\nexport const a = log"],
     ['src/main/x.ts', "import { App } from '../renderer/src/App'\nexport const a = App"],
-    ['src/main/store/migrations/0002_x.ts', "import { log } from '../../log'\nexport const a = log"]
+    [
+      'src/main/store/migrations/0002_x.ts',
+      "import { log } from '../../log'\nexport const a = log"
+    ],
+    [
+      'src/main/billing/x.ts',
+      "import { readFileSync } from 'node:fs'\nexport const a = readFileSync"
+    ],
+    [
+      'src/main/billing/x.ts',
+      "import { openCompanyStore } from '../store/db'\nexport const a = openCompanyStore"
+    ],
+    ['src/main/billing/charge-models/x.ts', "import { log } from '../../log'\nexport const a = log"]
   ])('%s: %s', async (file, code) => {
     expect(await broken(file, code)).toContain('facturo/boundaries')
   })
@@ -64,7 +76,11 @@ describe('process boundaries fail the lint', () => {
       'src/preload/x.ts',
       "import { ipcRenderer } from 'electron'\nimport { CHANNELS } from '@shared/channels'\nexport const a = [ipcRenderer, CHANNELS]"
     ],
-    ['src/main/store/migrations/0002_x.ts', "import { sql } from 'kysely'\nexport const a = sql"]
+    ['src/main/store/migrations/0002_x.ts', "import { sql } from 'kysely'\nexport const a = sql"],
+    [
+      'src/main/billing/x.ts',
+      "import Decimal from 'decimal.js'\nimport { planSchema } from '@shared/billing/plan'\nimport { dec } from './decimal'\nexport const a = [Decimal, planSchema, dec]"
+    ]
   ])('allows %s: %s', async (file, code) => {
     expect(await broken(file, code)).toEqual([])
   })

@@ -1,0 +1,265 @@
+import { z } from 'zod'
+import { isCurrencyCode } from '../currencies'
+import { compareDecimalText, NON_NEGATIVE_DECIMAL } from './decimal-text'
+
+/**
+ * Plans and prices as JSON (docs/plans.md). Money and unit prices are decimal strings in the
+ * currency's major unit ("0.0006"), so no digit is lost to binary floating point.
+ */
+
+const decimalText = (what = 'a decimal number') =>
+  z
+    .string({ error: `must be ${what} written as a string, like "49.00"` })
+    .regex(
+      NON_NEGATIVE_DECIMAL,
+      `must be ${what} written as a string, like "49.00" (no sign, at most 20 decimals)`
+    )
+
+/** Quantities (tier limits, package sizes) may be written as numbers too. */
+const quantityText = z
+  .union([z.string(), z.number()], { error: 'must be a number, like 1000 or "1000.5"' })
+  .transform((v) => (typeof v === 'number' ? String(v) : v))
+  .refine(
+    (v) => NON_NEGATIVE_DECIMAL.test(v),
+    'must be a non-negative number, like 1000 or "1000.5"'
+  )
+
+const code = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "_", "." or "-"')
+
+export const AGGREGATIONS = [
+  'count',
+  'sum',
+  'max',
+  'unique_count',
+  'latest',
+  'weighted_sum'
+] as const
+export type Aggregation = (typeof AGGREGATIONS)[number]
+
+export const metricSchema = z
+  .strictObject({
+    code,
+    aggregation: z.enum(AGGREGATIONS),
+    /** The event property to sum, take the max of, count distinct values of… (not needed for count). */
+    property: z.string().min(1).max(64).optional()
+  })
+  .superRefine((m, ctx) => {
+    if (m.aggregation !== 'count' && !m.property) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['property'],
+        message: `is required for the ${m.aggregation} aggregation`
+      })
+    }
+  })
+export type Metric = z.output<typeof metricSchema>
+
+const tierSchema = z.strictObject({
+  /** The last unit of the tier (inclusive); null in the last tier, which has no limit. */
+  up_to: z.union([quantityText, z.null()], { error: 'must be a number, or null in the last tier' }),
+  unit_price: decimalText('a unit price').default('0'),
+  flat_fee: decimalText('a flat fee').default('0')
+})
+export type Tier = z.output<typeof tierSchema>
+
+const stairTierSchema = z.strictObject({
+  up_to: z.union([quantityText, z.null()], { error: 'must be a number, or null in the last tier' }),
+  flat_fee: decimalText('a flat fee')
+})
+
+const priceBase = {
+  id: code,
+  description: z.string().trim().min(1).max(200),
+  /** advance: billed at the start of the period; arrears: at its end. Usage is always in arrears. */
+  timing: z.enum(['advance', 'arrears']).optional(),
+  /** Which of the company's tax rates applies ("standard", "reduced", …); the plan's by default. */
+  tax_rate: code.optional(),
+  /** Without a metric, a price is charged on the subscription's quantity (seats). */
+  metric: metricSchema.optional()
+}
+
+export const MODELS = [
+  'flat',
+  'per_unit',
+  'graduated',
+  'volume',
+  'package',
+  'percentage',
+  'stairstep'
+] as const
+export type ChargeModelName = (typeof MODELS)[number]
+
+export const priceSchema = z.discriminatedUnion('model', [
+  z.strictObject({ ...priceBase, model: z.literal('flat'), amount: decimalText('an amount') }),
+  z.strictObject({
+    ...priceBase,
+    model: z.literal('per_unit'),
+    unit_price: decimalText('a unit price')
+  }),
+  z.strictObject({
+    ...priceBase,
+    model: z.literal('graduated'),
+    tiers: z.array(tierSchema).min(1)
+  }),
+  z.strictObject({ ...priceBase, model: z.literal('volume'), tiers: z.array(tierSchema).min(1) }),
+  z.strictObject({
+    ...priceBase,
+    model: z.literal('package'),
+    package_size: quantityText.refine(
+      (v) => compareDecimalText(v, '0') > 0,
+      'must be greater than 0'
+    ),
+    package_price: decimalText('a price'),
+    free_units: quantityText.default('0')
+  }),
+  z.strictObject({
+    ...priceBase,
+    model: z.literal('percentage'),
+    /** Percent of each transaction's amount, e.g. "2.9". */
+    rate: decimalText('a percentage').refine(
+      (v) => compareDecimalText(v, '100') <= 0,
+      'must be at most 100'
+    ),
+    fixed_fee: decimalText('a fee').default('0'),
+    free_amount: decimalText('an amount').default('0'),
+    free_transactions: z.number().int().min(0).default(0),
+    min_per_transaction: decimalText('an amount').optional(),
+    max_per_transaction: decimalText('an amount').optional()
+  }),
+  z.strictObject({
+    ...priceBase,
+    model: z.literal('stairstep'),
+    tiers: z.array(stairTierSchema).min(1)
+  })
+])
+export type Price = z.output<typeof priceSchema>
+
+export const INTERVAL_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const
+const intervalSchema = z.union(
+  [
+    z.enum(INTERVAL_UNITS).transform((unit) => ({ unit, count: 1 })),
+    z.strictObject({
+      unit: z.enum(INTERVAL_UNITS),
+      count: z.number().int().min(1).max(120).default(1)
+    })
+  ],
+  { error: 'must be "day", "week", "month", "quarter" or "year", or {"unit": "month", "count": 3}' }
+)
+
+type Ctx = z.core.$RefinementCtx<unknown>
+type Loose = Record<string, unknown>
+
+const isObject = (v: unknown): v is Loose =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+/** A limit as text when it is a valid one, so the order check can compare it (else it is reported elsewhere). */
+const limitText = (v: unknown): string | null | undefined =>
+  v === null
+    ? null
+    : (typeof v === 'number' || typeof v === 'string') && NON_NEGATIVE_DECIMAL.test(String(v))
+      ? String(v)
+      : undefined
+
+function checkTiers(tiers: unknown[], path: PropertyKey[], ctx: Ctx): void {
+  tiers.forEach((tier, i) => {
+    if (!isObject(tier)) return
+    const last = i === tiers.length - 1
+    const where = [...path, i, 'up_to']
+    const upTo = limitText(tier.up_to)
+    if (upTo === null && !last) {
+      ctx.addIssue({
+        code: 'custom',
+        path: where,
+        message: 'can be null (no limit) only in the last tier'
+      })
+    } else if (typeof upTo === 'string' && last) {
+      ctx.addIssue({
+        code: 'custom',
+        path: where,
+        message: 'must be null in the last tier, which has no upper limit'
+      })
+    }
+    const previous = isObject(tiers[i - 1]) ? limitText((tiers[i - 1] as Loose).up_to) : undefined
+    if (
+      typeof upTo === 'string' &&
+      typeof previous === 'string' &&
+      compareDecimalText(upTo, previous) <= 0
+    ) {
+      ctx.addIssue({ code: 'custom', path: where, message: `must be greater than ${previous}` })
+    }
+  })
+}
+
+function checkPrice(price: Loose, i: number, ctx: Ctx): void {
+  const at = (...p: PropertyKey[]) => ['prices', i, ...p]
+  if (Array.isArray(price.tiers)) checkTiers(price.tiers, at('tiers'), ctx)
+  const metric = isObject(price.metric) ? price.metric : undefined
+  if (metric && price.timing === 'advance') {
+    ctx.addIssue({
+      code: 'custom',
+      path: at('timing'),
+      message: 'must be "arrears": usage is billed after the period'
+    })
+  }
+  if (price.model === 'percentage') {
+    if (!metric || metric.aggregation !== 'sum') {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('metric'),
+        message: 'must sum the transaction amounts ({"aggregation": "sum", "property": "amount"})'
+      })
+    }
+    const [min, max] = [price.min_per_transaction, price.max_per_transaction]
+    if (
+      typeof min === 'string' &&
+      typeof max === 'string' &&
+      NON_NEGATIVE_DECIMAL.test(min) &&
+      NON_NEGATIVE_DECIMAL.test(max) &&
+      compareDecimalText(max, min) < 0
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('max_per_transaction'),
+        message: `must be at least ${min}`
+      })
+    }
+  }
+}
+
+/** Checks across fields, run even when some fields are invalid, so every problem is reported at once. */
+function checkPlan(plan: unknown, ctx: Ctx): void {
+  if (!isObject(plan) || !Array.isArray(plan.prices)) return
+  const seen = new Set<unknown>()
+  plan.prices.forEach((price, i) => {
+    if (!isObject(price)) return
+    if (typeof price.id === 'string' && seen.has(price.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prices', i, 'id'],
+        message: `"${price.id}" is used by another price`
+      })
+    }
+    seen.add(price.id)
+    checkPrice(price, i, ctx)
+  })
+}
+
+export const planSchema = z
+  .strictObject({
+    id: code,
+    name: z.string().trim().min(1).max(200),
+    currency: z.string().refine(isCurrencyCode, 'must be an ISO 4217 currency code, like "EUR"'),
+    interval: intervalSchema,
+    alignment: z.enum(['anniversary', 'calendar']).default('anniversary'),
+    trial_days: z.number().int().min(0).max(3650).default(0),
+    tax_inclusive: z.boolean().default(false),
+    tax_rate: code.default('standard'),
+    /** The least the subscription pays per period (net, before discounts); a top-up line makes up the rest. */
+    minimum_commitment: decimalText('an amount').optional(),
+    prices: z.array(priceSchema).min(1)
+  })
+  .check(z.superRefine((plan, ctx) => checkPlan(plan, ctx), { when: () => true }))
+
+export type PlanInput = z.input<typeof planSchema>
+export type Plan = z.output<typeof planSchema>
