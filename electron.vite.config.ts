@@ -31,7 +31,9 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
-          web: resolve(import.meta.dirname, 'src/main/web/cli.ts')
+          web: resolve(import.meta.dirname, 'src/main/web/cli.ts'),
+          cli: resolve(import.meta.dirname, 'src/main/cli/index.ts'),
+          'bench-engine': resolve(import.meta.dirname, 'src/main/bench/engine.ts')
         }
       }
     }

@@ -1,0 +1,44 @@
+import { CliError } from './errors'
+
+export interface OptionSpec {
+  /** Takes a value (--plan FILE); otherwise a flag (--dry-run). */
+  value: boolean
+  repeatable?: boolean
+  required?: boolean
+}
+
+export type ParsedOptions = Record<string, string[]>
+
+/** Parses `--name value`, `--name=value` and flags against a spec; anything else is an error that says what is known. */
+export function parseOptions(
+  command: string,
+  argv: readonly string[],
+  spec: Record<string, OptionSpec>
+): ParsedOptions {
+  const out: ParsedOptions = {}
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (!arg.startsWith('--')) throw new CliError(`${command}: unexpected argument "${arg}"`)
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
+    const option = spec[name]
+    if (!option) {
+      throw new CliError(
+        `${command}: unknown option --${name} (known: ${Object.keys(spec)
+          .map((k) => `--${k}`)
+          .join(', ')})`
+      )
+    }
+    let value = 'true'
+    if (option.value) {
+      value = inline ?? argv[++i] ?? ''
+      if (value === '' || (inline === undefined && value.startsWith('--')))
+        throw new CliError(`${command}: --${name} needs a value`)
+    }
+    if (out[name] && !option.repeatable) throw new CliError(`${command}: --${name} is given twice`)
+    out[name] = [...(out[name] ?? []), value]
+  }
+  for (const [name, option] of Object.entries(spec)) {
+    if (option.required && !out[name]) throw new CliError(`${command}: --${name} is required`)
+  }
+  return out
+}
