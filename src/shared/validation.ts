@@ -43,7 +43,8 @@ export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number]
 
 const pathKey = (path: readonly PropertyKey[]): string => path.map(String).join('.')
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a path of an input, or undefined when any step is missing. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let node = root
   for (const key of path) {
     if (node === null || typeof node !== 'object') return undefined

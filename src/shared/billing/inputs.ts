@@ -1,16 +1,9 @@
 import { z } from 'zod'
 import { isCurrencyCode } from '../currencies'
-import { compareDecimalText, NON_NEGATIVE_DECIMAL } from './decimal-text'
+import { compareDecimalText } from './decimal-text'
+import { code, decimalText } from './fields'
 
 /** The engine's other inputs as JSON: usage events, coupons, tax settings, the customer. */
-
-const decimalText = (what: string) =>
-  z
-    .string({ error: `must be ${what} written as a string, like "49.00"` })
-    .regex(NON_NEGATIVE_DECIMAL, `must be ${what} written as a string, like "49.00"`)
-const code = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "_", "." or "-"')
 
 /** Local wall-clock time of the company, without a zone: "2026-01-05" or "2026-01-05T14:30:00". */
 export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$/

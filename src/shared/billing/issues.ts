@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { valueAt } from '../validation'
 
 /** A zod path as a bookkeeper reads it in a JSON file: prices[2].tiers[1].up_to */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -7,15 +8,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
       typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`
     )
     .join('')
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let node = root
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined
-    node = (node as Record<PropertyKey, unknown>)[key]
-  }
-  return node
 }
 
 function reason(issue: z.core.$ZodIssue, input: unknown): string {

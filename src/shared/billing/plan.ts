@@ -1,19 +1,12 @@
 import { z } from 'zod'
 import { isCurrencyCode } from '../currencies'
 import { compareDecimalText, NON_NEGATIVE_DECIMAL } from './decimal-text'
+import { code, decimalText } from './fields'
 
 /**
  * Plans and prices as JSON (docs/plans.md). Money and unit prices are decimal strings in the
  * currency's major unit ("0.0006"), so no digit is lost to binary floating point.
  */
-
-const decimalText = (what = 'a decimal number') =>
-  z
-    .string({ error: `must be ${what} written as a string, like "49.00"` })
-    .regex(
-      NON_NEGATIVE_DECIMAL,
-      `must be ${what} written as a string, like "49.00" (no sign, at most 20 decimals)`
-    )
 
 /** Quantities (tier limits, package sizes) may be written as numbers too. */
 const quantityText = z
@@ -23,10 +16,6 @@ const quantityText = z
     (v) => NON_NEGATIVE_DECIMAL.test(v),
     'must be a non-negative number, like 1000 or "1000.5"'
   )
-
-const code = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "_", "." or "-"')
 
 export const AGGREGATIONS = [
   'count',

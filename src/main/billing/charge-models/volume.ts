@@ -1,5 +1,5 @@
-import { dec, text } from '../decimal'
-import { tierAbove, tierIndexFor } from './tiers'
+import { dec } from '../decimal'
+import { tierIndexFor, wholeQuantityStep } from './tiers'
 import type { ChargeModel } from './types'
 
 /** All units at the unit price of the tier the quantity falls in, plus that tier's flat fee. */
@@ -9,17 +9,6 @@ export const volume: ChargeModel<'volume'> = (price, { quantity }) => {
   const amount = quantity.times(dec(tier.unit_price)).plus(dec(tier.flat_fee))
   return {
     amount,
-    breakdown: [
-      {
-        type: 'tier',
-        tier: i + 1,
-        above: tierAbove(price.tiers, i),
-        upTo: tier.up_to,
-        units: text(quantity),
-        unitPrice: tier.unit_price,
-        flatFee: tier.flat_fee,
-        amount: text(amount)
-      }
-    ]
+    breakdown: [wholeQuantityStep(price.tiers, i, quantity, tier.unit_price, amount)]
   }
 }
