@@ -1,12 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import type { NewCompany } from '@shared/company'
+import { NEW_COMPANY_DEFAULTS, type NewCompany } from '@shared/company'
 import { COMPANY_FILE_EXTENSION, type CompanyFileList, type OpenCompanyFile } from '@shared/files'
 import type { AppStateStore } from './app-state'
 import { AppError } from './errors'
 import { log } from './log'
 import { COMPANIES_FOLDER } from './paths'
 import { openCompanyStore, type CompanyStore } from './store/db'
+import { seedNewCompany } from './books/seed'
 import { getCompany, insertCompany } from './store/repos/company'
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i
@@ -71,7 +72,7 @@ export class Workspace {
   }
 
   private async describe(store: CompanyStore): Promise<OpenCompanyFile> {
-    const company = await getCompany(store.db)
+    const company = getCompany(store.books)
     return {
       path: store.path,
       fileName: basename(store.path),
@@ -91,7 +92,11 @@ export class Workspace {
 
   async open(path: string): Promise<OpenCompanyFile> {
     if (this.store?.path === path) return this.describe(this.store)
-    const store = await openCompanyStore(path, { create: false, nativeBinding: this.nativeBinding })
+    const store = await openCompanyStore(path, {
+      create: false,
+      nativeBinding: this.nativeBinding,
+      now: this.now
+    })
     return this.adopt(store)
   }
 
@@ -111,7 +116,8 @@ export class Workspace {
       nativeBinding: this.nativeBinding
     })
     try {
-      await insertCompany(store.db, company, this.now())
+      insertCompany(store.books, company)
+      seedNewCompany(store.books, company.country, NEW_COMPANY_DEFAULTS.invoiceNumberFormat)
     } catch (error) {
       await store.close()
       throw error

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { COUNTRY_CODES } from './countries'
 import { CURRENCY_CODES } from './currencies'
-import { checkBic, checkIban, checkTaxId, type IdCheck } from './identifiers'
+import { checkBic, checkIban, type IdCheck } from './identifiers'
+import { checkPartyIds, compactId, customIssue as custom } from './party'
 import { checkNumberFormat, DEFAULT_NUMBER_FORMAT } from './invoice-number'
 import { LANGUAGES, type Language } from './languages'
 
@@ -59,12 +60,6 @@ function detectImageType(b64: string): LogoMimeType | null {
   return null
 }
 
-const custom = (code: string, message: string, params: Record<string, string | number> = {}) => ({
-  code: 'custom' as const,
-  message,
-  params: { code, ...params }
-})
-
 /** 1 MB of bytes is at most 1,398,104 base64 characters. */
 const MAX_LOGO_BASE64_CHARS = Math.ceil(MAX_LOGO_BYTES / 3) * 4
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
@@ -103,13 +98,6 @@ export const logoInput = z
     }
   })
 
-const POSTAL_CODES: Record<string, { pattern: RegExp; example: string }> = {
-  PL: { pattern: /^\d{2}-\d{3}$/, example: '90-001' },
-  ES: { pattern: /^(0[1-9]|[1-4]\d|5[0-2])\d{3}$/, example: '28013' },
-  BR: { pattern: /^\d{5}-?\d{3}$/, example: '01310-100' },
-  PT: { pattern: /^\d{4}-\d{3}$/, example: '1100-148' }
-}
-
 type Refinement = z.core.$RefinementCtx<unknown>
 
 function addIdIssue(ctx: Refinement, path: string[], check: IdCheck): void {
@@ -119,25 +107,7 @@ function addIdIssue(ctx: Refinement, path: string[], check: IdCheck): void {
 /** Country-dependent checks: tax id checksum, postal code shape, IBAN and BIC. */
 function checkCompanyFields(value: CompanyProfileFields, ctx: Refinement): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return
-  const country = typeof value.country === 'string' ? value.country : ''
-  if (typeof value.taxId === 'string' && value.taxId !== '' && country) {
-    addIdIssue(ctx, ['taxId'], checkTaxId(country, value.taxId))
-  }
-  const postal = POSTAL_CODES[country]
-  const postalCode = value.address?.postalCode
-  if (
-    postal &&
-    typeof postalCode === 'string' &&
-    postalCode !== '' &&
-    !postal.pattern.test(postalCode)
-  ) {
-    ctx.addIssue({
-      ...custom('postal_code_format', `A postal code in ${country} looks like ${postal.example}`, {
-        example: postal.example
-      }),
-      path: ['address', 'postalCode']
-    })
-  }
+  checkPartyIds(value, ctx)
   if (typeof value.iban === 'string' && value.iban !== '')
     addIdIssue(ctx, ['iban'], checkIban(value.iban))
   if (typeof value.bic === 'string' && value.bic !== '')
@@ -180,8 +150,6 @@ const companyProfileFields = z.strictObject({
   logo: logoInput.nullable()
 })
 type CompanyProfileFields = Partial<z.output<typeof companyProfileFields>>
-
-const compactId = (s: string) => s.toUpperCase().replace(/[\s.\-/]/g, '')
 
 /** What the company profile form sends; identifiers come back in their compact canonical form. */
 export const companyProfileInput = companyProfileFields

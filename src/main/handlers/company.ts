@@ -4,8 +4,8 @@ import type { HandlerContext } from './context'
 
 export function registerCompanyHandlers(registry: HandlerRegistry, ctx: HandlerContext): void {
   registry
-    .register('company/get', () => getCompany(ctx.workspace.requireStore().db))
+    .register('company/get', () => getCompany(ctx.workspace.requireStore().books))
     .register('company/update', (profile) =>
-      updateCompany(ctx.workspace.requireStore().db, profile, new Date())
+      updateCompany(ctx.workspace.requireStore().books, profile)
     )
 }

@@ -5,6 +5,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely'
 import { AppError } from '../errors'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrationProvider } from './migrations'
 import type { Database } from './schema'
+import { Books } from './sync'
 
 /** Marks an SQLite file as a Facturo company file (PRAGMA application_id, "FCTU"). */
 export const FACTURO_APPLICATION_ID = 0x46435455
@@ -20,12 +21,16 @@ export interface CompanyStore {
   readonly path: string
   readonly sqlite: Sqlite.Database
   readonly db: Kysely<Database>
+  /** The same file for synchronous, transactional work (books/). */
+  readonly books: Books
   readonly schemaVersion: number
   close(): Promise<void>
 }
 
 interface OpenOptions {
   create: boolean
+  /** The clock of the books (tests move it). */
+  now?: () => Date
   /** A better-sqlite3 binary built for another runtime (Electron), if not the default one. */
   nativeBinding?: string
 }
@@ -126,6 +131,7 @@ export async function openCompanyStore(path: string, options: OpenOptions): Prom
       path,
       sqlite,
       db,
+      books: new Books(sqlite, db, options.now),
       schemaVersion: LATEST_SCHEMA_VERSION,
       close: async () => {
         sqlite.pragma('wal_checkpoint(TRUNCATE)')

@@ -24,6 +24,329 @@ export interface CompanyTable {
   updated_at: string
 }
 
+type Id = Generated<number>
+
+export interface SettingsTable {
+  key: string
+  value: string
+}
+
+export interface TaxRateTable {
+  id: string
+  name: string
+  category: string
+  percent: string
+  exemption_reason: string | null
+  exemption_code: string | null
+  archived_at: string | null
+  created_at: string
+}
+
+export interface CustomerTable {
+  id: Id
+  code: string
+  name: string
+  tax_id: string
+  emails: string
+  address_line1: string
+  address_line2: string
+  postal_code: string
+  city: string
+  region: string
+  country: string
+  language: string
+  currency: string
+  payment_terms_days: number
+  tax_treatment: string
+  exemption_reason: string
+  segment: string
+  tags: string
+  notes: string
+  search_text: string
+  archived_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ProductTable {
+  id: Id
+  code: string
+  name: string
+  unit_price: string
+  currency: string
+  tax_rate_id: string
+  archived_at: string | null
+  created_at: string
+}
+
+export interface MetricTable {
+  code: string
+  name: string
+  aggregation: string
+  property: string | null
+  created_at: string
+}
+
+export interface PlanTable {
+  id: Id
+  code: string
+  name: string
+  currency: string
+  archived_at: string | null
+  created_at: string
+}
+
+export interface PlanVersionTable {
+  id: Id
+  plan_id: number
+  version: number
+  effective_from: string
+  definition: string
+  created_at: string
+}
+
+export interface CouponTable {
+  id: Id
+  code: string
+  definition: string
+  archived_at: string | null
+  created_at: string
+}
+
+export interface SubscriptionTable {
+  id: Id
+  customer_id: number
+  start_date: string
+  trial_end: string | null
+  cancel_at: string | null
+  cancel_requested_at: string | null
+  cancel_reason: string | null
+  retention_offer: string | null
+  resume_mode: string
+  created_at: string
+  updated_at: string
+}
+
+export interface SubscriptionItemTable {
+  id: Id
+  subscription_id: number
+  plan_version_id: number
+  quantity: string
+  start_date: string
+  end_date: string | null
+  origin: string
+  created_at: string
+}
+
+export interface SubscriptionPauseTable {
+  id: Id
+  subscription_id: number
+  start_date: string
+  end_date: string | null
+}
+
+export interface SubscriptionCouponTable {
+  id: Id
+  subscription_id: number
+  coupon_id: number
+  created_at: string
+}
+
+export interface CouponRedemptionTable {
+  subscription_coupon_id: number
+  period_start: string
+}
+
+export interface UsageEventTable {
+  id: Id
+  customer_id: number
+  subscription_id: number | null
+  metric: string
+  event_id: string
+  timestamp: string
+  value: string | null
+  value_micro: number | null
+  properties: string
+  billed_line_id: number | null
+  created_at: string
+}
+
+export interface NumberSeriesTable {
+  id: string
+  kind: string
+  format: string
+  created_at: string
+}
+
+export interface NumberCounterTable {
+  series_id: string
+  period_key: string
+  last_seq: number
+}
+
+export interface InvoiceTable {
+  id: Id
+  kind: string
+  status: string
+  customer_id: number
+  currency: string
+  series_id: string | null
+  seq: number | null
+  number: string | null
+  issue_date: string | null
+  due_date: string | null
+  bill_date: string
+  period_start: string | null
+  period_end: string | null
+  tax_inclusive: number
+  lines_total: number
+  discount_total: number
+  net_total: number
+  tax_total: number
+  total: number
+  credits_applied: number
+  amount_due: number
+  taxes: string
+  discounts: string
+  legal_notes: string
+  seller: string | null
+  buyer: string | null
+  corrects_invoice_id: number | null
+  correction_reason: string | null
+  billing_run_id: number | null
+  created_at: string
+  updated_at: string
+  issued_at: string | null
+  closed_at: string | null
+}
+
+export interface InvoiceLineTable {
+  id: Id
+  invoice_id: number
+  position: number
+  kind: string
+  description: string
+  period_start: string | null
+  period_end: string | null
+  quantity: string
+  amount: number
+  discount: number
+  net_amount: number
+  tax_rate_id: string | null
+  tax_category: string | null
+  tax_percent: string | null
+  tax_amount: number | null
+  subscription_id: number | null
+  item_id: number | null
+  plan_code: string | null
+  price_id: string | null
+  model: string | null
+  charge_key: string | null
+  breakdown: string
+  proration: string | null
+  source_line_id: number | null
+}
+
+export interface PendingChargeTable {
+  id: Id
+  customer_id: number
+  subscription_id: number | null
+  bill_date: string
+  line: string
+  charge_key: string
+  invoice_id: number | null
+  created_at: string
+}
+
+export interface LedgerEntryTable {
+  id: Id
+  series_id: string
+  invoice_id: number
+  kind: string
+  recorded_at: string
+  previous_hash: string
+  hash: string
+}
+
+export interface PaymentTable {
+  id: Id
+  customer_id: number
+  kind: string
+  date: string
+  method: string
+  amount: number
+  currency: string
+  reference: string
+  created_at: string
+}
+
+export interface AllocationTable {
+  id: Id
+  invoice_id: number
+  payment_id: number | null
+  credit_note_id: number | null
+  amount: number
+  created_at: string
+}
+
+export interface CreditLedgerTable {
+  id: Id
+  customer_id: number
+  currency: string
+  amount: number
+  reason: string
+  payment_id: number | null
+  invoice_id: number | null
+  created_at: string
+}
+
+export interface BillingRunTable {
+  id: Id
+  as_of: string
+  status: string
+  customers_total: number
+  customers_done: number
+  invoices_created: number
+  started_at: string
+  finished_at: string | null
+  error: string | null
+}
+
+export interface AuditLogTable {
+  id: Id
+  at: string
+  actor: string
+  entity: string
+  entity_id: string
+  action: string
+  changes: string
+}
+
 export interface Database {
   company: CompanyTable
+  settings: SettingsTable
+  tax_rates: TaxRateTable
+  customers: CustomerTable
+  products: ProductTable
+  metrics: MetricTable
+  plans: PlanTable
+  plan_versions: PlanVersionTable
+  coupons: CouponTable
+  subscriptions: SubscriptionTable
+  subscription_items: SubscriptionItemTable
+  subscription_pauses: SubscriptionPauseTable
+  subscription_coupons: SubscriptionCouponTable
+  coupon_redemptions: CouponRedemptionTable
+  usage_events: UsageEventTable
+  number_series: NumberSeriesTable
+  number_counters: NumberCounterTable
+  invoices: InvoiceTable
+  invoice_lines: InvoiceLineTable
+  pending_charges: PendingChargeTable
+  ledger_entries: LedgerEntryTable
+  payments: PaymentTable
+  allocations: AllocationTable
+  credit_ledger: CreditLedgerTable
+  billing_runs: BillingRunTable
+  audit_log: AuditLogTable
 }

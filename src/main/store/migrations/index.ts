@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as m0001 from './0001_company_profile'
+import * as m0002 from './0002_books'
 
 /**
  * Every migration, in order, listed by hand: the bundle has no folder to scan.
  * The schema version of a company file is the number of migrations applied to it.
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
-  '0001_company_profile': m0001
+  '0001_company_profile': m0001,
+  '0002_books': m0002
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

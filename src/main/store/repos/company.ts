@@ -1,9 +1,10 @@
-import type { Kysely, Selectable } from 'kysely'
+import type { Selectable } from 'kysely'
 import type { CompanyProfile, LogoMimeType, NewCompany } from '@shared/company'
 import { NEW_COMPANY_DEFAULTS } from '@shared/company'
 import type { Language } from '@shared/languages'
 import { AppError } from '../../errors'
-import type { CompanyTable, Database } from '../schema'
+import type { CompanyTable } from '../schema'
+import type { Books } from '../sync'
 
 type ProfileFields = Omit<CompanyProfile, 'updatedAt'>
 
@@ -57,22 +58,17 @@ function companyToRow(profile: ProfileFields, now: string) {
   }
 }
 
-export async function getCompany(db: Kysely<Database>): Promise<CompanyProfile> {
-  const row = await db.selectFrom('company').selectAll().where('id', '=', 1).executeTakeFirst()
+export function getCompany(books: Books): CompanyProfile {
+  const row = books.first(books.q.selectFrom('company').selectAll().where('id', '=', 1))
   if (!row) throw new AppError('NOT_FOUND', 'This company file has no company profile yet.')
   return companyFromRow(row)
 }
 
 /** Writes the first profile of a new company file; the rest of the fields start empty. */
-export async function insertCompany(
-  db: Kysely<Database>,
-  company: NewCompany,
-  now: Date
-): Promise<void> {
-  const stamp = now.toISOString()
-  await db
-    .insertInto('company')
-    .values({
+export function insertCompany(books: Books, company: NewCompany): void {
+  const stamp = books.stamp()
+  books.run(
+    books.q.insertInto('company').values({
       id: 1,
       legal_name: company.legalName,
       country: company.country,
@@ -94,21 +90,23 @@ export async function insertCompany(
       created_at: stamp,
       updated_at: stamp
     })
-    .execute()
+  )
 }
 
-export async function updateCompany(
-  db: Kysely<Database>,
-  profile: ProfileFields,
-  now: Date
-): Promise<CompanyProfile> {
-  const result = await db
-    .updateTable('company')
-    .set(companyToRow(profile, now.toISOString()))
-    .where('id', '=', 1)
-    .executeTakeFirst()
-  if (result.numUpdatedRows === 0n) {
-    throw new AppError('NOT_FOUND', 'This company file has no company profile yet.')
-  }
-  return getCompany(db)
+export function updateCompany(books: Books, profile: ProfileFields): CompanyProfile {
+  return books.tx(() => {
+    const result = books.run(
+      books.q.updateTable('company').set(companyToRow(profile, books.stamp())).where('id', '=', 1)
+    )
+    if (result.changes === 0)
+      throw new AppError('NOT_FOUND', 'This company file has no company profile yet.')
+    // the invoice series numbers with the profile's format from now on
+    books.run(
+      books.q
+        .updateTable('number_series')
+        .set({ format: profile.invoiceNumberFormat })
+        .where('id', '=', 'INV')
+    )
+    return getCompany(books)
+  })
 }

@@ -1,0 +1,62 @@
+import type Sqlite from 'better-sqlite3'
+import type { Compilable, InferResult, Kysely } from 'kysely'
+import type { Database } from './schema'
+
+/**
+ * Kysely builds the queries (typed against the schema); better-sqlite3 runs them synchronously,
+ * each SQL text prepared once. Synchronous code can use SQLite transactions directly: a
+ * transaction either commits whole or leaves the file as it was.
+ */
+export class Books {
+  private readonly statements = new Map<string, Sqlite.Statement>()
+
+  constructor(
+    readonly sqlite: Sqlite.Database,
+    readonly q: Kysely<Database>,
+    readonly now: () => Date = () => new Date()
+  ) {}
+
+  prepare(sql: string): Sqlite.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.sqlite.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  all<Q extends Compilable<unknown>>(query: Q): InferResult<Q> {
+    const { sql, parameters } = query.compile()
+    return this.prepare(sql).all(...(parameters as unknown[])) as InferResult<Q>
+  }
+
+  first<Q extends Compilable<unknown>>(query: Q): InferResult<Q>[number] | undefined {
+    const { sql, parameters } = query.compile()
+    return this.prepare(sql).get(...(parameters as unknown[])) as InferResult<Q>[number] | undefined
+  }
+
+  run(query: Compilable<unknown>): Sqlite.RunResult {
+    const { sql, parameters } = query.compile()
+    return this.prepare(sql).run(...(parameters as unknown[]))
+  }
+
+  /** Inserts a row and returns its id. */
+  insert(query: Compilable<unknown>): number {
+    return Number(this.run(query).lastInsertRowid)
+  }
+
+  /** Runs fn in one transaction (nested calls join the outer one). */
+  tx<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn)()
+  }
+
+  /** Today as a calendar date (the company's local date). */
+  today(): string {
+    const d = this.now()
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  }
+
+  stamp(): string {
+    return this.now().toISOString()
+  }
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import { COUNTRY_CODES } from '../countries'
+import { CURRENCY_CODES } from '../currencies'
+import { LANGUAGES, type Language } from '../languages'
+import { checkPartyIds, compactId } from '../party'
+
+const text = (max: number) => z.string().trim().max(max)
+const required = (max: number) => z.string().trim().min(1).max(max)
+
+export const TAX_TREATMENTS = ['standard', 'reverse_charge', 'exempt', 'export'] as const
+export type TaxTreatment = (typeof TAX_TREATMENTS)[number]
+
+/** What a customer form or a customers CSV row gives; identifiers come back compacted. */
+export const customerInput = z
+  .strictObject({
+    /** The customer's number in the books; made up (C00001…) when not given. */
+    code: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,39}$/,
+        'must be 1–40 letters, digits, "_", ".", "-" or "/"'
+      )
+      .optional(),
+    name: required(200),
+    taxId: text(40).default(''),
+    emails: z.array(z.email().max(254)).max(10).default([]),
+    address: z
+      .strictObject({
+        line1: text(200).default(''),
+        line2: text(200).default(''),
+        postalCode: text(20).default(''),
+        city: text(100).default(''),
+        region: text(100).default('')
+      })
+      .default({ line1: '', line2: '', postalCode: '', city: '', region: '' }),
+    country: z.enum(COUNTRY_CODES as [string, ...string[]]),
+    language: z.enum(LANGUAGES),
+    currency: z.enum(CURRENCY_CODES as [string, ...string[]]),
+    paymentTermsDays: z.number().int().min(0).max(365).default(14),
+    taxTreatment: z.enum(TAX_TREATMENTS).default('standard'),
+    exemptionReason: text(300).default(''),
+    segment: text(60).default(''),
+    tags: z.array(required(40)).max(20).default([]),
+    notes: text(2000).default('')
+  })
+  .check(
+    z.superRefine(
+      (value, ctx) => {
+        if (typeof value !== 'object' || value === null) return
+        checkPartyIds(value, ctx)
+        if (value.taxTreatment === 'exempt' && !value.exemptionReason) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['exemptionReason'],
+            message: 'An exempt customer needs the legal ground of the exemption',
+            params: { code: 'required' }
+          })
+        }
+      },
+      { when: () => true }
+    )
+  )
+  .transform((v) => ({ ...v, taxId: compactId(v.taxId), tags: [...new Set(v.tags)] }))
+export type CustomerInput = z.input<typeof customerInput>
+export type CustomerFields = z.output<typeof customerInput>
+
+export interface Customer extends Omit<CustomerFields, 'code'> {
+  id: number
+  code: string
+  language: Language
+  archived: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+export const customerSearchInput = z.strictObject({
+  /** Matches name, code, email or tax id (any part, any case). */
+  query: z.string().trim().max(200).default(''),
+  includeArchived: z.boolean().default(false),
+  limit: z.number().int().min(1).max(1000).default(100),
+  offset: z.number().int().min(0).default(0)
+})
