@@ -44,7 +44,8 @@ const period: DuePeriod = {
   fullStart: '2026-01-01',
   fullEnd: '2026-01-31',
   activeDays: 31,
-  fullDays: 31
+  fullDays: 31,
+  scheduleStart: '2026-01-01'
 }
 
 /** Deterministic quantities (0–50,000 with up to 3 decimals), made before timing starts. */

@@ -8,6 +8,10 @@ import type { ChargeLine } from './lines'
 export interface CouponApplication {
   coupon: Coupon
   remainingPeriods: number | null
+  /** Only the lines of this subscription (a coupon attached to one subscription). */
+  subscriptionId?: string
+  /** Only lines whose period starts in this window (the periods a coupon still covers); replaces remainingPeriods. */
+  window?: { start: string; end: string }
 }
 
 export interface AppliedDiscount {
@@ -30,9 +34,16 @@ export function periodsCovered(application: CouponApplication): number {
   )
 }
 
-function applies(coupon: Coupon, line: ChargeLine, covered: number): boolean {
+function applies(application: CouponApplication, line: ChargeLine, covered: number): boolean {
+  const { coupon, window, subscriptionId } = application
   if (!line.discountable || line.amount <= 0) return false
-  if ((line.periodIndex ?? 0) >= covered) return false
+  if (subscriptionId !== undefined && line.subscriptionId !== subscriptionId) return false
+  if (
+    window
+      ? line.period.start < window.start || line.period.start > window.end
+      : (line.periodIndex ?? 0) >= covered
+  )
+    return false
   const target = coupon.applies_to
   if (!target) return true
   return Boolean(
@@ -58,7 +69,7 @@ export function applyCoupons(
     const { coupon } = application
     const covered = periodsCovered(application)
     if (covered <= 0) continue
-    const targets = lines.flatMap((line, i) => (applies(coupon, line, covered) ? [i] : []))
+    const targets = lines.flatMap((line, i) => (applies(application, line, covered) ? [i] : []))
     const remaining = targets.map((i) => lines[i]!.amount - perLine[i]!)
     const base = remaining.reduce((a, r) => a + r, 0)
     if (base <= 0) continue

@@ -9,7 +9,7 @@ export {
   type ChargeResult
 } from './charge-models'
 export * from './dates'
-export { dec, Dec, fromMinor, toMinor, type RoundingMode } from './decimal'
+export { dec, Dec, fromMinor, toMinor, ZERO, type RoundingMode } from './decimal'
 export { applyCoupons, type AppliedDiscount, type CouponApplication } from './discounts'
 export { BillingError, type BillingErrorCode } from './errors'
 export {
@@ -31,6 +31,7 @@ export {
 } from './proration'
 export { quote, type Quote, type QuoteArgs } from './quote'
 export {
+  commitmentTopUp,
   lineForAggregate,
   rateSubscriptionPeriod,
   timingOf,

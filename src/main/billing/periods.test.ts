@@ -191,6 +191,15 @@ describe('periods due as of a date', () => {
     ])
   })
 
+  it('bills an item that joined mid-period on the subscription’s schedule', () => {
+    const item: ServiceTimeline = { start: '2026-02-16', anchor: '2026-01-10' }
+    const due = duePeriods(item, month, 'anniversary', '2026-04-09', 'arrears')
+    expect(due.map((p) => [p.scheduleStart, p.start, p.end, p.activeDays, p.fullDays])).toEqual([
+      ['2026-02-10', '2026-02-16', '2026-03-09', 22, 28],
+      ['2026-03-10', '2026-03-10', '2026-04-09', 31, 31]
+    ])
+  })
+
   it('covers a quoted stretch, cutting the last period at its end', () => {
     expect(
       periodsCovering('2026-01-16', '2026-03-31', month, 'anniversary').map((p) => [p.start, p.end])

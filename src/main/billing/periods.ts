@@ -101,10 +101,18 @@ export interface ServiceTimeline {
   pauses?: { start: CalendarDate; end?: CalendarDate }[]
   /** After a pause: keep the old period boundaries, or start a new period on the resume day. */
   resume?: 'continue' | 'new_period'
+  /**
+   * Where the period schedule starts, when it is not the first billing day: the subscription's
+   * first billing day, for an item that joined later (a plan change).
+   */
+  anchor?: CalendarDate
 }
 
-export const billingStart = (t: ServiceTimeline): CalendarDate =>
-  t.trialEnd ? addDays(t.trialEnd, 1) : t.start
+/** The first billable day: the day after the trial, or the start, whichever is later. */
+export function billingStart(t: ServiceTimeline): CalendarDate {
+  const afterTrial = t.trialEnd ? addDays(t.trialEnd, 1) : t.start
+  return afterTrial > t.start ? afterTrial : t.start
+}
 
 /** Days of a stretch during which the subscription is billable (not paused, within service). */
 export function activeDays(t: ServiceTimeline, from: CalendarDate, to: CalendarDate): number {
@@ -120,18 +128,26 @@ export function activeDays(t: ServiceTimeline, from: CalendarDate, to: CalendarD
   return days
 }
 
+interface Segment {
+  /** Where its period schedule starts. */
+  anchor: CalendarDate
+  from: CalendarDate
+  to?: CalendarDate
+}
+
 /** Stretches with their own period boundaries: one, or one per pause when resuming starts a new period. */
-function segments(t: ServiceTimeline): { from: CalendarDate; to?: CalendarDate }[] {
+function segments(t: ServiceTimeline): Segment[] {
   const from = billingStart(t)
-  if (t.resume !== 'new_period' || !t.pauses?.length) return [{ from, to: t.end }]
-  const out: { from: CalendarDate; to?: CalendarDate }[] = []
-  let current: CalendarDate | undefined = from
+  const first: Segment = { anchor: t.anchor && t.anchor < from ? t.anchor : from, from, to: t.end }
+  if (t.resume !== 'new_period' || !t.pauses?.length) return [first]
+  const out: Segment[] = []
+  let current: Segment | undefined = first
   for (const pause of [...t.pauses].sort((a, b) => (a.start < b.start ? -1 : 1))) {
-    if (current !== undefined && pause.start > current)
-      out.push({ from: current, to: addDays(pause.start, -1) })
-    current = pause.end ? addDays(pause.end, 1) : undefined
+    if (current && pause.start > current.from)
+      out.push({ ...current, to: addDays(pause.start, -1) })
+    current = pause.end ? { anchor: addDays(pause.end, 1), from: addDays(pause.end, 1) } : undefined
   }
-  if (current !== undefined) out.push({ from: current, to: t.end })
+  if (current) out.push({ ...current, to: t.end })
   return out
     .filter((s) => !s.to || s.from <= s.to)
     .map((s) => (t.end && (!s.to || s.to > t.end) ? { ...s, to: t.end } : s))
@@ -141,6 +157,11 @@ export interface DuePeriod extends BillingPeriod {
   /** Billable days in start–end, and days of the whole interval: the proration fraction of recurring charges. */
   activeDays: number
   fullDays: number
+  /**
+   * Where the period begins on the subscription's schedule, before any cut for a late start:
+   * the period's identity in charge keys.
+   */
+  scheduleStart: CalendarDate
 }
 
 /**
@@ -157,17 +178,21 @@ export function duePeriods(
 ): DuePeriod[] {
   const due: DuePeriod[] = []
   for (const segment of segments(t)) {
-    for (const period of billingPeriods(segment.from, interval, alignment)) {
-      if (period.start > asOf || (segment.to && period.start > segment.to)) break
+    for (const period of billingPeriods(segment.anchor, interval, alignment)) {
+      if (period.end < segment.from) continue
+      const start = maxDate(period.start, segment.from)
+      if (start > asOf || (segment.to && start > segment.to)) break
       const end = segment.to && segment.to < period.end ? segment.to : period.end
       if (timing === 'arrears' && end > asOf) break
-      const active = activeDays(t, period.start, end)
+      const active = activeDays(t, start, end)
       if (active > 0) {
         due.push({
           ...period,
+          start,
           end,
           activeDays: active,
-          fullDays: daysInclusive(period.fullStart, period.fullEnd)
+          fullDays: daysInclusive(period.fullStart, period.fullEnd),
+          scheduleStart: period.start
         })
       }
     }

@@ -11,7 +11,8 @@ const january: DuePeriod = {
   fullStart: '2026-01-01',
   fullEnd: '2026-01-31',
   activeDays: 31,
-  fullDays: 31
+  fullDays: 31,
+  scheduleStart: '2026-01-01'
 }
 const api = { code: 'api_calls', aggregation: 'sum' as const, property: 'calls' }
 const pro = plan({

@@ -111,9 +111,18 @@ function priceLine(args: RatePeriodArgs, price: Price): ChargeLine {
   })
 }
 
-/** The top-up that brings a period's charges up to the plan's minimum commitment (prorated like the period). */
-function commitmentLine(args: RatePeriodArgs, charged: number): ChargeLine | null {
-  const { plan, period, rounding } = args
+/**
+ * The top-up that brings a period's charges (`charged`, minor units, net before discounts) up to
+ * the plan's minimum commitment, prorated like the period; null when nothing is missing.
+ */
+export function commitmentTopUp(
+  plan: Plan,
+  period: DuePeriod,
+  subscriptionId: string,
+  charged: number,
+  rounding: RoundingMode,
+  periodIndex?: number
+): ChargeLine | null {
   if (!plan.minimum_commitment) return null
   const full = dec(plan.minimum_commitment)
   const partial = period.activeDays < period.fullDays
@@ -130,7 +139,7 @@ function commitmentLine(args: RatePeriodArgs, charged: number): ChargeLine | nul
     quantity: '1',
     amount: minimum - charged,
     currency: plan.currency,
-    subscriptionId: args.subscription.id,
+    subscriptionId,
     planId: plan.id,
     planName: plan.name,
     breakdown: [
@@ -152,7 +161,7 @@ function commitmentLine(args: RatePeriodArgs, charged: number): ChargeLine | nul
     taxRateId: plan.tax_rate,
     taxInclusive: plan.tax_inclusive,
     discountable: false,
-    periodIndex: args.periodIndex
+    periodIndex
   }
 }
 
@@ -166,9 +175,13 @@ export function rateSubscriptionPeriod(args: RatePeriodArgs): ChargeLine[] {
     timing: timingOf(price),
     line: priceLine(args, price)
   }))
-  const topUp = commitmentLine(
-    args,
-    lines.reduce((sum, l) => sum + l.line.amount, 0)
+  const topUp = commitmentTopUp(
+    args.plan,
+    args.period,
+    args.subscription.id,
+    lines.reduce((sum, l) => sum + l.line.amount, 0),
+    args.rounding,
+    args.periodIndex
   )
   const all = topUp ? [...lines, { timing: 'arrears' as const, line: topUp }] : lines
   return all.filter((l) => args.timing === 'all' || l.timing === args.timing).map((l) => l.line)

@@ -122,7 +122,8 @@ export interface SubscriptionTable {
   cancel_requested_at: string | null
   cancel_reason: string | null
   retention_offer: string | null
-  resume_mode: string
+  resume_mode: Generated<string>
+  previous_subscription_id: number | null
   created_at: string
   updated_at: string
 }
@@ -152,11 +153,6 @@ export interface SubscriptionCouponTable {
   created_at: string
 }
 
-export interface CouponRedemptionTable {
-  subscription_coupon_id: number
-  period_start: string
-}
-
 export interface UsageEventTable {
   id: Id
   customer_id: number
@@ -166,7 +162,7 @@ export interface UsageEventTable {
   timestamp: string
   value: string | null
   value_micro: number | null
-  properties: string
+  properties: Generated<string>
   billed_line_id: number | null
   created_at: string
 }
@@ -186,8 +182,8 @@ export interface NumberCounterTable {
 
 export interface InvoiceTable {
   id: Id
-  kind: string
-  status: string
+  kind: Generated<string>
+  status: Generated<string>
   customer_id: number
   currency: string
   series_id: string | null
@@ -198,17 +194,18 @@ export interface InvoiceTable {
   bill_date: string
   period_start: string | null
   period_end: string | null
-  tax_inclusive: number
-  lines_total: number
-  discount_total: number
-  net_total: number
-  tax_total: number
-  total: number
-  credits_applied: number
-  amount_due: number
-  taxes: string
-  discounts: string
-  legal_notes: string
+  tax_inclusive: Generated<number>
+  lines_total: Generated<number>
+  discount_total: Generated<number>
+  net_total: Generated<number>
+  tax_total: Generated<number>
+  total: Generated<number>
+  credits_applied: Generated<number>
+  amount_due: Generated<number>
+  taxes: Generated<string>
+  discounts: Generated<string>
+  legal_notes: Generated<string>
+  coupon_inputs: Generated<string>
   seller: string | null
   buyer: string | null
   corrects_invoice_id: number | null
@@ -230,7 +227,7 @@ export interface InvoiceLineTable {
   period_end: string | null
   quantity: string
   amount: number
-  discount: number
+  discount: Generated<number>
   net_amount: number
   tax_rate_id: string | null
   tax_category: string | null
@@ -241,8 +238,10 @@ export interface InvoiceLineTable {
   plan_code: string | null
   price_id: string | null
   model: string | null
+  metric: string | null
   charge_key: string | null
-  breakdown: string
+  discountable: Generated<number>
+  breakdown: Generated<string>
   proration: string | null
   source_line_id: number | null
 }
@@ -271,12 +270,12 @@ export interface LedgerEntryTable {
 export interface PaymentTable {
   id: Id
   customer_id: number
-  kind: string
+  kind: Generated<string>
   date: string
   method: string
   amount: number
   currency: string
-  reference: string
+  reference: Generated<string>
   created_at: string
 }
 
@@ -304,9 +303,9 @@ export interface BillingRunTable {
   id: Id
   as_of: string
   status: string
-  customers_total: number
-  customers_done: number
-  invoices_created: number
+  customers_total: Generated<number>
+  customers_done: Generated<number>
+  invoices_created: Generated<number>
   started_at: string
   finished_at: string | null
   error: string | null
@@ -319,7 +318,7 @@ export interface AuditLogTable {
   entity: string
   entity_id: string
   action: string
-  changes: string
+  changes: Generated<string>
 }
 
 export interface Database {
@@ -336,7 +335,6 @@ export interface Database {
   subscription_items: SubscriptionItemTable
   subscription_pauses: SubscriptionPauseTable
   subscription_coupons: SubscriptionCouponTable
-  coupon_redemptions: CouponRedemptionTable
   usage_events: UsageEventTable
   number_series: NumberSeriesTable
   number_counters: NumberCounterTable

@@ -104,6 +104,7 @@ const TABLES = [
     cancel_reason TEXT,
     retention_offer TEXT CHECK (retention_offer IS NULL OR json_valid(retention_offer)),
     resume_mode TEXT NOT NULL DEFAULT 'continue' CHECK (resume_mode IN ('continue', 'new_period')),
+    previous_subscription_id INTEGER REFERENCES subscriptions (id),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     CHECK (trial_end IS NULL OR trial_end >= start_date),
@@ -119,7 +120,7 @@ const TABLES = [
     end_date TEXT,
     origin TEXT NOT NULL CHECK (origin IN ('start', 'change', 'scheduled')),
     created_at TEXT NOT NULL,
-    CHECK (end_date IS NULL OR end_date >= start_date)
+    CHECK (end_date IS NULL OR end_date >= date(start_date, '-1 day'))
   ) STRICT`,
   sql`CREATE INDEX subscription_items_subscription ON subscription_items (subscription_id)`,
   sql`CREATE TABLE subscription_pauses (
@@ -134,11 +135,6 @@ const TABLES = [
     subscription_id INTEGER NOT NULL REFERENCES subscriptions (id),
     coupon_id INTEGER NOT NULL REFERENCES coupons (id),
     created_at TEXT NOT NULL
-  ) STRICT`,
-  sql`CREATE TABLE coupon_redemptions (
-    subscription_coupon_id INTEGER NOT NULL REFERENCES subscription_coupons (id),
-    period_start TEXT NOT NULL,
-    PRIMARY KEY (subscription_coupon_id, period_start)
   ) STRICT`,
 
   sql`CREATE TABLE usage_events (
@@ -195,6 +191,7 @@ const TABLES = [
     taxes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(taxes)),
     discounts TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(discounts)),
     legal_notes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(legal_notes)),
+    coupon_inputs TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(coupon_inputs)),
     seller TEXT CHECK (seller IS NULL OR json_valid(seller)),
     buyer TEXT CHECK (buyer IS NULL OR json_valid(buyer)),
     corrects_invoice_id INTEGER REFERENCES invoices (id),
@@ -230,12 +227,15 @@ const TABLES = [
     plan_code TEXT,
     price_id TEXT,
     model TEXT,
+    metric TEXT,
     charge_key TEXT UNIQUE,
+    discountable INTEGER NOT NULL DEFAULT 1 CHECK (discountable IN (0, 1)),
     breakdown TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(breakdown)),
     proration TEXT CHECK (proration IS NULL OR json_valid(proration)),
     source_line_id INTEGER REFERENCES invoice_lines (id)
   ) STRICT`,
   sql`CREATE INDEX invoice_lines_invoice ON invoice_lines (invoice_id)`,
+  sql`CREATE INDEX invoice_lines_metric ON invoice_lines (metric, period_start) WHERE metric IS NOT NULL`,
 
   sql`CREATE TABLE pending_charges (
     id INTEGER PRIMARY KEY,
@@ -440,7 +440,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'number_counters',
     'number_series',
     'usage_events',
-    'coupon_redemptions',
+
     'subscription_coupons',
     'subscription_pauses',
     'subscription_items',

@@ -1,0 +1,226 @@
+import type { Coupon, TaxRate } from '@shared/billing/inputs'
+import { planSchema, type Metric, type Plan } from '@shared/billing/plan'
+import { AppError } from '../errors'
+import type { Books } from '../store/sync'
+import { audit } from './audit'
+
+/** A plan version as the books hold it: the plan JSON and when it applies from. */
+export interface PlanVersion {
+  id: number
+  planId: number
+  version: number
+  effectiveFrom: string
+  plan: Plan
+}
+
+const invalid = (path: string, message: string): never => {
+  throw new AppError('VALIDATION', message, { [path]: { code: 'invalid', message } })
+}
+
+export function taxRates(books: Books): TaxRate[] {
+  return books
+    .all(books.q.selectFrom('tax_rates').selectAll().where('archived_at', 'is', null).orderBy('id'))
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      category: r.category as TaxRate['category'],
+      percent: r.percent,
+      ...(r.exemption_reason ? { exemption_reason: r.exemption_reason } : {}),
+      ...(r.exemption_code ? { exemption_code: r.exemption_code } : {})
+    }))
+}
+
+export function saveTaxRate(books: Books, rate: TaxRate): TaxRate {
+  return books.tx(() => {
+    const values = {
+      name: rate.name ?? rate.id,
+      category: rate.category,
+      percent: rate.percent,
+      exemption_reason: rate.exemption_reason ?? null,
+      exemption_code: rate.exemption_code ?? null,
+      archived_at: null
+    }
+    books.run(
+      books.q
+        .insertInto('tax_rates')
+        .values({ id: rate.id, ...values, created_at: books.stamp() })
+        .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    )
+    audit(books, 'tax_rate', rate.id, 'save', { rate: [null, rate] })
+    return rate
+  })
+}
+
+/**
+ * Metrics are the company's definitions of what usage means; a plan names them by code. The
+ * first plan to use a code defines it; later plans must agree, so stored usage keeps its meaning.
+ */
+function registerMetric(books: Books, metric: Metric, path: string): void {
+  const known = books.first(
+    books.q.selectFrom('metrics').selectAll().where('code', '=', metric.code)
+  )
+  if (!known) {
+    books.run(
+      books.q.insertInto('metrics').values({
+        code: metric.code,
+        name: metric.code,
+        aggregation: metric.aggregation,
+        property: metric.property ?? null,
+        created_at: books.stamp()
+      })
+    )
+    return
+  }
+  if (
+    known.aggregation !== metric.aggregation ||
+    (known.property ?? undefined) !== metric.property
+  ) {
+    invalid(
+      path,
+      `metric "${metric.code}" is already defined as ${known.aggregation}${known.property ? ` of "${known.property}"` : ''}; use that definition or another code`
+    )
+  }
+}
+
+export function metricDefinitions(books: Books): Map<string, Metric> {
+  return new Map(
+    books.all(books.q.selectFrom('metrics').selectAll()).map((m) => [
+      m.code,
+      {
+        code: m.code,
+        aggregation: m.aggregation as Metric['aggregation'],
+        property: m.property ?? undefined
+      }
+    ])
+  )
+}
+
+/**
+ * Saves a plan as a new version applying from a date. Subscriptions keep the version they
+ * have until they are moved; new subscriptions take the version in force on their start date.
+ */
+export function savePlanVersion(books: Books, plan: Plan, effectiveFrom: string): PlanVersion {
+  return books.tx(() => {
+    const rates = new Set(taxRates(books).map((r) => r.id))
+    const rateOf = (id: string, path: string) =>
+      rates.has(id) ||
+      invalid(
+        path,
+        `tax rate "${id}" is not one of the company's tax rates (${[...rates].join(', ')})`
+      )
+    rateOf(plan.tax_rate, 'tax_rate')
+    plan.prices.forEach((price, i) => {
+      if (price.tax_rate) rateOf(price.tax_rate, `prices.${i}.tax_rate`)
+      if (price.metric) registerMetric(books, price.metric, `prices.${i}.metric`)
+    })
+    let row = books.first(books.q.selectFrom('plans').selectAll().where('code', '=', plan.id))
+    if (row && row.currency !== plan.currency)
+      invalid(
+        'currency',
+        `plan ${plan.id} is priced in ${row.currency}; a new version cannot change its currency`
+      )
+    if (!row) {
+      books.run(
+        books.q.insertInto('plans').values({
+          code: plan.id,
+          name: plan.name,
+          currency: plan.currency,
+          created_at: books.stamp()
+        })
+      )
+      row = books.first(books.q.selectFrom('plans').selectAll().where('code', '=', plan.id))!
+    } else {
+      books.run(
+        books.q
+          .updateTable('plans')
+          .set({ name: plan.name, archived_at: null })
+          .where('id', '=', row.id)
+      )
+    }
+    const last = books.first(
+      books.q
+        .selectFrom('plan_versions')
+        .select(['version', 'effective_from'])
+        .where('plan_id', '=', row.id)
+        .orderBy('version', 'desc')
+    )
+    if (last && effectiveFrom <= last.effective_from) {
+      invalid(
+        'effectiveFrom',
+        `a new version of ${plan.id} must apply after ${last.effective_from}, when version ${last.version} starts`
+      )
+    }
+    const version = (last?.version ?? 0) + 1
+    const id = books.insert(
+      books.q.insertInto('plan_versions').values({
+        plan_id: row.id,
+        version,
+        effective_from: effectiveFrom,
+        definition: JSON.stringify(plan),
+        created_at: books.stamp()
+      })
+    )
+    audit(books, 'plan', plan.id, 'version', {
+      version: [last?.version ?? null, version],
+      effectiveFrom: [last?.effective_from ?? null, effectiveFrom]
+    })
+    return { id, planId: row.id, version, effectiveFrom, plan }
+  })
+}
+
+export function planVersion(books: Books, id: number): PlanVersion {
+  const row = books.first(books.q.selectFrom('plan_versions').selectAll().where('id', '=', id))
+  if (!row) throw new AppError('NOT_FOUND', `There is no plan version ${id}.`)
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    version: row.version,
+    effectiveFrom: row.effective_from,
+    plan: planSchema.parse(JSON.parse(row.definition))
+  }
+}
+
+/** The version of a plan in force on a date. */
+export function planVersionOn(books: Books, planCode: string, date: string): PlanVersion {
+  const row = books.first(
+    books.q
+      .selectFrom('plan_versions')
+      .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
+      .select('plan_versions.id')
+      .where('plans.code', '=', planCode)
+      .where('plan_versions.effective_from', '<=', date)
+      .orderBy('plan_versions.effective_from', 'desc')
+  )
+  if (!row) throw new AppError('NOT_FOUND', `Plan ${planCode} has no version in force on ${date}.`)
+  return planVersion(books, row.id)
+}
+
+export function saveCoupon(books: Books, coupon: Coupon): { id: number; coupon: Coupon } {
+  return books.tx(() => {
+    if (books.first(books.q.selectFrom('coupons').select('id').where('code', '=', coupon.id))) {
+      throw new AppError(
+        'CONFLICT',
+        `Coupon ${coupon.id} exists already; coupons do not change once made.`
+      )
+    }
+    const id = books.insert(
+      books.q
+        .insertInto('coupons')
+        .values({ code: coupon.id, definition: JSON.stringify(coupon), created_at: books.stamp() })
+    )
+    audit(books, 'coupon', coupon.id, 'create', { coupon: [null, coupon] })
+    return { id, coupon }
+  })
+}
+
+export function couponByCode(books: Books, code: string): { id: number; coupon: Coupon } {
+  const row = books.first(
+    books.q
+      .selectFrom('coupons')
+      .selectAll()
+      .where('code', '=', code)
+      .where('archived_at', 'is', null)
+  )
+  if (!row) throw new AppError('NOT_FOUND', `There is no coupon ${code}.`)
+  return { id: row.id, coupon: JSON.parse(row.definition) as Coupon }
+}

@@ -1,0 +1,725 @@
+import type { Selectable } from 'kysely'
+import { customerSchema } from '@shared/billing/inputs'
+import type { InvoiceStatus, InvoiceSummary, InvoiceView } from '@shared/books/invoices'
+import {
+  addDays,
+  assembleInvoice,
+  type ChargeLine,
+  type CouponApplication,
+  type DraftInvoice
+} from '../billing'
+import { AppError } from '../errors'
+import { getCompany } from '../store/repos/company'
+import type { InvoiceLineTable, InvoiceTable } from '../store/schema'
+import type { Books } from '../store/sync'
+import { audit } from './audit'
+import { taxRates } from './catalog'
+import { creditBalance } from './credit'
+import { getCustomer } from './customers'
+import { appendLedger } from './ledger'
+import { takeNumber } from './numbering'
+import { getBillingPreferences } from './settings'
+
+type InvoiceRow = Selectable<InvoiceTable>
+type LineRow = Selectable<InvoiceLineTable>
+
+/** A line to put on a draft, with what keeps it unique and traceable. */
+export interface DraftLine extends ChargeLine {
+  chargeKey?: string
+  itemId?: number
+  sourceLineId?: number
+  /** The metric a usage line bills. */
+  metric?: string
+}
+
+export function invoiceRow(books: Books, id: number): InvoiceRow {
+  const row = books.first(books.q.selectFrom('invoices').selectAll().where('id', '=', id))
+  if (!row) throw new AppError('NOT_FOUND', `There is no invoice ${id}.`)
+  return row
+}
+
+const linesOf = (books: Books, id: number): LineRow[] =>
+  books.all(
+    books.q.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', id).orderBy('position')
+  )
+
+function chargeLineOf(row: LineRow, invoice: InvoiceRow): ChargeLine {
+  return {
+    kind: row.kind as ChargeLine['kind'],
+    description: row.description,
+    period: {
+      start: row.period_start ?? invoice.bill_date,
+      end: row.period_end ?? invoice.bill_date
+    },
+    quantity: row.quantity,
+    amount: row.amount,
+    currency: invoice.currency,
+    subscriptionId: row.subscription_id === null ? undefined : String(row.subscription_id),
+    planId: row.plan_code ?? undefined,
+    priceId: row.price_id ?? undefined,
+    model: (row.model ?? undefined) as ChargeLine['model'],
+    breakdown: JSON.parse(row.breakdown) as ChargeLine['breakdown'],
+    proration: row.proration ? (JSON.parse(row.proration) as ChargeLine['proration']) : undefined,
+    taxRateId: row.tax_rate_id ?? 'standard',
+    taxInclusive: invoice.tax_inclusive === 1,
+    discountable: row.discountable === 1
+  }
+}
+
+/** The engine's view of a customer for a document: its tax treatment (credit is applied at issue). */
+function engineCustomer(books: Books, customerId: number) {
+  const c = getCustomer(books, customerId)
+  return customerSchema.parse({
+    id: c.code,
+    name: c.name,
+    tax_treatment: c.taxTreatment,
+    exemption_reason: c.exemptionReason || undefined
+  })
+}
+
+/** Recomputes a draft from its lines: coupons, taxes and subtotals, with today's rates and settings. */
+export function recomputeDraft(books: Books, id: number): DraftInvoice {
+  const invoice = invoiceRow(books, id)
+  if (invoice.status !== 'draft')
+    throw new AppError('CONFLICT', `${invoice.number} is issued; it cannot change.`)
+  const rows = linesOf(books, id)
+  const lines = rows.map((r) => chargeLineOf(r, invoice))
+  const draft = computeDraft(
+    books,
+    invoice.customer_id,
+    invoice.currency,
+    lines,
+    JSON.parse(invoice.coupon_inputs) as CouponApplication[]
+  )
+  draft.lines.forEach((line, i) => {
+    books.run(
+      books.q
+        .updateTable('invoice_lines')
+        .set({
+          discount: line.discount,
+          net_amount: line.netAmount,
+          tax_category: line.tax?.category ?? null,
+          tax_percent: line.tax?.percent ?? null,
+          tax_amount: line.taxAmount
+        })
+        .where('id', '=', rows[i]!.id)
+    )
+  })
+  books.run(
+    books.q
+      .updateTable('invoices')
+      .set({ ...totalsColumns(draft, lines), updated_at: books.stamp() })
+      .where('id', '=', id)
+  )
+  return draft
+}
+
+function insertLine(
+  books: Books,
+  invoiceId: number,
+  position: number,
+  line: DraftLine,
+  computed?: DraftInvoice['lines'][number]
+): number {
+  return books.insert(
+    books.q.insertInto('invoice_lines').values({
+      invoice_id: invoiceId,
+      position,
+      kind: line.kind,
+      description: line.description,
+      period_start: line.period.start,
+      period_end: line.period.end,
+      quantity: line.quantity,
+      amount: line.amount,
+      discount: computed?.discount ?? 0,
+      net_amount: computed?.netAmount ?? line.amount,
+      tax_category: computed?.tax?.category ?? null,
+      tax_percent: computed?.tax?.percent ?? null,
+      tax_amount: computed?.taxAmount ?? null,
+      tax_rate_id: line.taxRateId,
+      subscription_id: line.subscriptionId ? Number(line.subscriptionId) : null,
+      item_id: line.itemId ?? null,
+      plan_code: line.planId ?? null,
+      price_id: line.priceId ?? null,
+      model: line.model ?? null,
+      metric: line.metric ?? null,
+      charge_key: line.chargeKey ?? null,
+      discountable: line.discountable ? 1 : 0,
+      breakdown: JSON.stringify(line.breakdown),
+      proration: line.proration ? JSON.stringify(line.proration) : null,
+      source_line_id: line.sourceLineId ?? null
+    })
+  )
+}
+
+function totalsColumns(draft: DraftInvoice, lines: readonly ChargeLine[]) {
+  const s = draft.subtotals
+  const starts = lines.map((l) => l.period.start).sort()
+  const ends = lines.map((l) => l.period.end).sort()
+  return {
+    tax_inclusive: draft.taxInclusive ? 1 : 0,
+    lines_total: s.lines,
+    discount_total: s.discounts,
+    net_total: s.net,
+    tax_total: s.tax,
+    total: s.total,
+    credits_applied: 0,
+    amount_due: s.total,
+    taxes: JSON.stringify(draft.taxes),
+    discounts: JSON.stringify(draft.discounts),
+    legal_notes: JSON.stringify(draft.legalNotes),
+    period_start: starts[0] ?? null,
+    period_end: ends.at(-1) ?? null
+  }
+}
+
+function computeDraft(
+  books: Books,
+  customerId: number,
+  currency: string,
+  lines: readonly ChargeLine[],
+  coupons: readonly CouponApplication[]
+): DraftInvoice {
+  const prefs = getBillingPreferences(books)
+  return assembleInvoice({
+    currency,
+    lines,
+    coupons,
+    customer: engineCustomer(books, customerId),
+    settings: {
+      tax_rates: taxRates(books),
+      tax_calculation: prefs.taxCalculation,
+      rounding: prefs.rounding
+    }
+  })
+}
+
+/** Creates a draft from lines, computed before it is written. Returns the draft's id and the id of each line. */
+export function createDraft(
+  books: Books,
+  input: {
+    customerId: number
+    currency: string
+    billDate: string
+    lines: DraftLine[]
+    coupons?: CouponApplication[]
+    runId?: number
+    kind?: 'invoice' | 'credit_note'
+    correctsInvoiceId?: number
+    reason?: string
+  }
+): { id: number; lineIds: number[] } {
+  return books.tx(() => {
+    const stamp = books.stamp()
+    const draft = computeDraft(
+      books,
+      input.customerId,
+      input.currency,
+      input.lines,
+      input.coupons ?? []
+    )
+    const id = books.insert(
+      books.q.insertInto('invoices').values({
+        ...totalsColumns(draft, input.lines),
+        kind: input.kind ?? 'invoice',
+        customer_id: input.customerId,
+        currency: input.currency,
+        bill_date: input.billDate,
+        coupon_inputs: JSON.stringify(input.coupons ?? []),
+        corrects_invoice_id: input.correctsInvoiceId ?? null,
+        correction_reason: input.reason ?? null,
+        billing_run_id: input.runId ?? null,
+        created_at: stamp,
+        updated_at: stamp
+      })
+    )
+    const lineIds = input.lines.map((line, i) => insertLine(books, id, i + 1, line, draft.lines[i]))
+    return { id, lineIds }
+  })
+}
+
+export function addDraftLine(
+  books: Books,
+  invoiceId: number,
+  line: {
+    description: string
+    quantity: string
+    amount: number
+    taxRateId: string
+    periodStart?: string
+    periodEnd?: string
+  }
+): InvoiceView {
+  return books.tx(() => {
+    const invoice = invoiceRow(books, invoiceId)
+    if (invoice.status !== 'draft')
+      throw new AppError('CONFLICT', `${invoice.number} is issued; correct it with a credit note.`)
+    const position = linesOf(books, invoiceId).length + 1
+    insertLine(books, invoiceId, position, {
+      kind: 'one_off',
+      description: line.description,
+      period: {
+        start: line.periodStart ?? invoice.bill_date,
+        end: line.periodEnd ?? line.periodStart ?? invoice.bill_date
+      },
+      quantity: line.quantity,
+      amount: line.amount,
+      currency: invoice.currency,
+      breakdown: [],
+      taxRateId: line.taxRateId,
+      taxInclusive: invoice.tax_inclusive === 1,
+      discountable: true
+    })
+    recomputeDraft(books, invoiceId)
+    audit(books, 'invoice', invoiceId, 'add_line', { line: [null, line] })
+    return viewInvoice(books, invoiceId)
+  })
+}
+
+/** Removes a line from a draft; its charge becomes billable again (and its usage unbilled). */
+export function removeDraftLine(books: Books, invoiceId: number, lineId: number): InvoiceView {
+  return books.tx(() => {
+    const invoice = invoiceRow(books, invoiceId)
+    if (invoice.status !== 'draft')
+      throw new AppError('CONFLICT', `${invoice.number} is issued; correct it with a credit note.`)
+    const line = books.first(
+      books.q
+        .selectFrom('invoice_lines')
+        .selectAll()
+        .where('id', '=', lineId)
+        .where('invoice_id', '=', invoiceId)
+    )
+    if (!line) throw new AppError('NOT_FOUND', `Invoice ${invoiceId} has no line ${lineId}.`)
+    books.run(
+      books.q
+        .updateTable('usage_events')
+        .set({ billed_line_id: null })
+        .where('billed_line_id', '=', lineId)
+    )
+    books.run(
+      books.q
+        .updateTable('pending_charges')
+        .set({ invoice_id: null })
+        .where('charge_key', '=', line.charge_key ?? '')
+        .where('invoice_id', '=', invoiceId)
+    )
+    books.run(books.q.deleteFrom('invoice_lines').where('id', '=', lineId))
+    recomputeDraft(books, invoiceId)
+    audit(books, 'invoice', invoiceId, 'remove_line', {
+      line: [{ description: line.description, amount: line.amount }, null]
+    })
+    return viewInvoice(books, invoiceId)
+  })
+}
+
+/** Deletes a draft (issued documents are never deleted). Its charges become billable again. */
+export function deleteDraft(books: Books, invoiceId: number): void {
+  books.tx(() => {
+    const invoice = invoiceRow(books, invoiceId)
+    if (invoice.status !== 'draft')
+      throw new AppError(
+        'CONFLICT',
+        `${invoice.number} is issued and is kept; void it or credit it instead.`
+      )
+    for (const line of linesOf(books, invoiceId))
+      books.run(
+        books.q
+          .updateTable('usage_events')
+          .set({ billed_line_id: null })
+          .where('billed_line_id', '=', line.id)
+      )
+    books.run(
+      books.q
+        .updateTable('pending_charges')
+        .set({ invoice_id: null })
+        .where('invoice_id', '=', invoiceId)
+    )
+    books.run(books.q.deleteFrom('invoice_lines').where('invoice_id', '=', invoiceId))
+    books.run(books.q.deleteFrom('invoices').where('id', '=', invoiceId))
+    audit(books, 'invoice', invoiceId, 'delete_draft')
+  })
+}
+
+function sellerSnapshot(books: Books) {
+  const c = getCompany(books)
+  return {
+    name: c.legalName,
+    taxId: c.taxId,
+    address: c.address,
+    country: c.country,
+    email: c.email,
+    phone: c.phone,
+    iban: c.iban,
+    bic: c.bic
+  }
+}
+
+function buyerSnapshot(books: Books, customerId: number) {
+  const c = getCustomer(books, customerId)
+  return {
+    code: c.code,
+    name: c.name,
+    taxId: c.taxId,
+    address: c.address,
+    country: c.country,
+    emails: c.emails,
+    language: c.language,
+    taxTreatment: c.taxTreatment
+  }
+}
+
+/**
+ * Issues a draft: recomputed, given the next number of its series and a due date, the seller
+ * and buyer frozen with it, customer credit applied, and chained into the ledger — all in one
+ * transaction, so a number is never taken without an issued document.
+ */
+export function issueInvoice(
+  books: Books,
+  invoiceId: number,
+  issueDate = books.today()
+): InvoiceView {
+  return books.tx(() => {
+    const invoice = invoiceRow(books, invoiceId)
+    if (invoice.status !== 'draft')
+      throw new AppError('CONFLICT', `${invoice.number} is already issued.`)
+    if (linesOf(books, invoiceId).length === 0)
+      throw new AppError('VALIDATION', 'An invoice needs at least one line.', {
+        lines: { code: 'required', message: 'Add a line first' }
+      })
+    const draft = recomputeDraft(books, invoiceId)
+    const total = draft.subtotals.total
+    if (total < 0 && invoice.kind === 'invoice') {
+      throw new AppError(
+        'CONFLICT',
+        'This draft totals less than zero: credit the customer with a credit note on the invoice that billed the period instead.'
+      )
+    }
+    const customer = getCustomer(books, invoice.customer_id)
+    const credit =
+      invoice.kind === 'invoice' && total > 0
+        ? Math.min(creditBalance(books, invoice.customer_id, invoice.currency), total)
+        : 0
+    const seriesId = invoice.kind === 'credit_note' ? 'CN' : 'INV'
+    const { seq, number } = takeNumber(books, seriesId, issueDate)
+    books.run(
+      books.q
+        .updateTable('invoices')
+        .set({
+          status: 'issued',
+          series_id: seriesId,
+          seq,
+          number,
+          issue_date: issueDate,
+          due_date:
+            invoice.kind === 'invoice' ? addDays(issueDate, customer.paymentTermsDays) : issueDate,
+          credits_applied: credit,
+          amount_due: total - credit,
+          seller: JSON.stringify(sellerSnapshot(books)),
+          buyer: JSON.stringify(buyerSnapshot(books, invoice.customer_id)),
+          issued_at: books.stamp(),
+          updated_at: books.stamp()
+        })
+        .where('id', '=', invoiceId)
+    )
+    if (credit > 0) {
+      books.run(
+        books.q.insertInto('credit_ledger').values({
+          customer_id: invoice.customer_id,
+          currency: invoice.currency,
+          amount: -credit,
+          reason: 'applied',
+          invoice_id: invoiceId,
+          created_at: books.stamp()
+        })
+      )
+    }
+    if (invoice.kind === 'credit_note') settleCreditNote(books, invoiceId)
+    appendLedger(books, seriesId, invoiceId, 'issue')
+    audit(books, 'invoice', invoiceId, 'issue', { number: [null, number], total: [null, total] })
+    return viewInvoice(books, invoiceId)
+  })
+}
+
+/** What is still owed on an issued invoice: its amount due less payments and credit notes allocated. */
+export function outstanding(books: Books, invoiceId: number): number {
+  const invoice = invoiceRow(books, invoiceId)
+  if (invoice.status !== 'issued' || invoice.kind !== 'invoice') return 0
+  const allocated = Number(
+    books.first(
+      books.q
+        .selectFrom('allocations')
+        .select((eb) => eb.fn.sum<number>('amount').as('s'))
+        .where('invoice_id', '=', invoiceId)
+    )?.s ?? 0
+  )
+  return Math.max(invoice.amount_due - allocated, 0)
+}
+
+/** A credit note first settles what is still owed on the invoice it corrects; the rest becomes customer credit. */
+function settleCreditNote(books: Books, creditNoteId: number): void {
+  const note = invoiceRow(books, creditNoteId)
+  const target = note.corrects_invoice_id!
+  const toInvoice = Math.min(outstanding(books, target), note.total)
+  if (toInvoice > 0) {
+    books.run(
+      books.q.insertInto('allocations').values({
+        invoice_id: target,
+        credit_note_id: creditNoteId,
+        amount: toInvoice,
+        created_at: books.stamp()
+      })
+    )
+  }
+  if (note.total - toInvoice > 0) {
+    books.run(
+      books.q.insertInto('credit_ledger').values({
+        customer_id: note.customer_id,
+        currency: note.currency,
+        amount: note.total - toInvoice,
+        reason: 'credit_note',
+        invoice_id: creditNoteId,
+        created_at: books.stamp()
+      })
+    )
+  }
+}
+
+/**
+ * Drafts a credit note against an issued invoice: all of it, or some lines (each for at most
+ * what is left of it after earlier credit notes). Amounts are after the invoice's discounts.
+ */
+export function createCreditNote(
+  books: Books,
+  invoiceId: number,
+  input: { reason: string; lines?: { lineId: number; amount?: number }[] }
+): InvoiceView {
+  return books.tx(() => {
+    const invoice = invoiceRow(books, invoiceId)
+    if (invoice.kind !== 'invoice' || invoice.status === 'draft' || invoice.status === 'void') {
+      throw new AppError('CONFLICT', 'Only an issued invoice (not void) can be credited.')
+    }
+    const credited = new Map<number, number>(
+      books
+        .all(
+          books.q
+            .selectFrom('invoice_lines')
+            .innerJoin('invoices', 'invoices.id', 'invoice_lines.invoice_id')
+            .select([
+              'invoice_lines.source_line_id',
+              (eb) => eb.fn.sum<number>('invoice_lines.amount').as('sum')
+            ])
+            .where('invoices.corrects_invoice_id', '=', invoiceId)
+            .where('invoices.status', '!=', 'void')
+            .groupBy('invoice_lines.source_line_id')
+        )
+        .map((r) => [r.source_line_id!, Number(r.sum)])
+    )
+    const rows = linesOf(books, invoiceId)
+    const wanted: { lineId: number; amount?: number }[] =
+      input.lines ?? rows.map((r) => ({ lineId: r.id }))
+    const lines: DraftLine[] = wanted.map(({ lineId, amount }) => {
+      const row = rows.find((r) => r.id === lineId)
+      if (!row) throw new AppError('NOT_FOUND', `Invoice ${invoice.number} has no line ${lineId}.`)
+      const left = row.amount - row.discount - (credited.get(lineId) ?? 0)
+      const value = amount ?? left
+      if (value <= 0 || value > left) {
+        throw new AppError(
+          'VALIDATION',
+          `Line "${row.description}" can be credited for at most ${left} (minor units).`,
+          {
+            [`lines.${lineId}`]: {
+              code: 'too_big',
+              message: `At most ${left}`,
+              params: { maximum: left }
+            }
+          }
+        )
+      }
+      return {
+        ...chargeLineOf(row, invoice),
+        kind: 'one_off',
+        amount: value,
+        discountable: false,
+        sourceLineId: row.id
+      }
+    })
+    const { id } = createDraft(books, {
+      customerId: invoice.customer_id,
+      currency: invoice.currency,
+      billDate: books.today(),
+      lines,
+      kind: 'credit_note',
+      correctsInvoiceId: invoiceId,
+      reason: input.reason
+    })
+    audit(books, 'invoice', invoiceId, 'credit_note_drafted', {
+      creditNote: [null, id],
+      reason: [null, input.reason]
+    })
+    return viewInvoice(books, id)
+  })
+}
+
+/** Voids an issued invoice nobody has paid: it keeps its number, and the void is recorded in the ledger. */
+export function voidInvoice(books: Books, invoiceId: number, reason: string): InvoiceView {
+  return books.tx(() => {
+    const invoice = invoiceRow(books, invoiceId)
+    if (invoice.status !== 'issued')
+      throw new AppError('CONFLICT', 'Only an issued invoice can be voided.')
+    const allocated = books.first(
+      books.q.selectFrom('allocations').select('id').where('invoice_id', '=', invoiceId)
+    )
+    if (allocated)
+      throw new AppError(
+        'CONFLICT',
+        `${invoice.number} has payments or credit notes against it; credit it instead of voiding.`
+      )
+    books.run(
+      books.q
+        .updateTable('invoices')
+        .set({ status: 'void', closed_at: books.stamp(), updated_at: books.stamp() })
+        .where('id', '=', invoiceId)
+    )
+    if (invoice.credits_applied > 0) {
+      books.run(
+        books.q.insertInto('credit_ledger').values({
+          customer_id: invoice.customer_id,
+          currency: invoice.currency,
+          amount: invoice.credits_applied,
+          reason: 'adjustment',
+          invoice_id: invoiceId,
+          created_at: books.stamp()
+        })
+      )
+    }
+    appendLedger(books, invoice.series_id!, invoiceId, 'void')
+    audit(books, 'invoice', invoiceId, 'void', {
+      status: ['issued', 'void'],
+      reason: [null, reason]
+    })
+    return viewInvoice(books, invoiceId)
+  })
+}
+
+export function markUncollectible(books: Books, invoiceId: number): InvoiceView {
+  return books.tx(() => {
+    const invoice = invoiceRow(books, invoiceId)
+    if (invoice.status !== 'issued' || invoice.kind !== 'invoice')
+      throw new AppError('CONFLICT', 'Only an issued invoice can be marked uncollectible.')
+    books.run(
+      books.q
+        .updateTable('invoices')
+        .set({ status: 'uncollectible', closed_at: books.stamp(), updated_at: books.stamp() })
+        .where('id', '=', invoiceId)
+    )
+    audit(books, 'invoice', invoiceId, 'uncollectible', { status: ['issued', 'uncollectible'] })
+    return viewInvoice(books, invoiceId)
+  })
+}
+
+/** The status a bookkeeper sees: draft, issued, partially paid, paid, overdue, void, uncollectible. */
+export function invoiceStatus(books: Books, row: InvoiceRow, today: string): InvoiceStatus {
+  if (row.status !== 'issued') return row.status as InvoiceStatus
+  if (row.kind === 'credit_note') return 'issued'
+  const owed = outstanding(books, row.id)
+  if (owed === 0) return 'paid'
+  if (row.due_date && row.due_date < today) return 'overdue'
+  return owed < row.amount_due ? 'partially_paid' : 'issued'
+}
+
+function summary(books: Books, row: InvoiceRow, today: string): InvoiceSummary {
+  const customer = books.first(
+    books.q.selectFrom('customers').select(['name', 'code']).where('id', '=', row.customer_id)
+  )!
+  return {
+    id: row.id,
+    kind: row.kind as InvoiceSummary['kind'],
+    status: invoiceStatus(books, row, today),
+    number: row.number,
+    customerId: row.customer_id,
+    customerName: customer.name,
+    currency: row.currency,
+    billDate: row.bill_date,
+    issueDate: row.issue_date,
+    dueDate: row.due_date,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    total: row.total,
+    amountDue: row.amount_due,
+    outstanding: outstanding(books, row.id),
+    correctsInvoiceId: row.corrects_invoice_id
+  }
+}
+
+export function viewInvoice(books: Books, id: number): InvoiceView {
+  const row = invoiceRow(books, id)
+  return {
+    ...summary(books, row, books.today()),
+    taxInclusive: row.tax_inclusive === 1,
+    subtotals: {
+      lines: row.lines_total,
+      discounts: row.discount_total,
+      net: row.net_total,
+      tax: row.tax_total,
+      total: row.total,
+      creditsApplied: row.credits_applied,
+      amountDue: row.amount_due
+    },
+    taxes: JSON.parse(row.taxes),
+    discounts: JSON.parse(row.discounts),
+    legalNotes: JSON.parse(row.legal_notes),
+    seller: row.seller ? JSON.parse(row.seller) : null,
+    buyer: row.buyer ? JSON.parse(row.buyer) : null,
+    correctionReason: row.correction_reason,
+    lines: linesOf(books, id).map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      description: l.description,
+      periodStart: l.period_start,
+      periodEnd: l.period_end,
+      quantity: l.quantity,
+      amount: l.amount,
+      discount: l.discount,
+      netAmount: l.net_amount,
+      taxCategory: l.tax_category,
+      taxPercent: l.tax_percent,
+      taxAmount: l.tax_amount,
+      subscriptionId: l.subscription_id,
+      planCode: l.plan_code,
+      priceId: l.price_id,
+      model: l.model,
+      breakdown: JSON.parse(l.breakdown),
+      proration: l.proration ? JSON.parse(l.proration) : null
+    }))
+  }
+}
+
+export function listInvoices(
+  books: Books,
+  filter: {
+    status?: InvoiceStatus
+    customerId?: number
+    from?: string
+    to?: string
+    limit: number
+    offset: number
+  }
+): { invoices: InvoiceSummary[]; total: number } {
+  let query = books.q.selectFrom('invoices')
+  if (filter.customerId) query = query.where('customer_id', '=', filter.customerId)
+  if (filter.from) query = query.where('bill_date', '>=', filter.from)
+  if (filter.to) query = query.where('bill_date', '<=', filter.to)
+  const stored =
+    filter.status && ['draft', 'void', 'uncollectible'].includes(filter.status)
+      ? filter.status
+      : filter.status
+        ? 'issued'
+        : undefined
+  if (stored) query = query.where('status', '=', stored)
+  const today = books.today()
+  let rows = books
+    .all(query.selectAll().orderBy('bill_date', 'desc').orderBy('id', 'desc'))
+    .map((r) => summary(books, r, today))
+  if (filter.status) rows = rows.filter((r) => r.status === filter.status)
+  return { invoices: rows.slice(filter.offset, filter.offset + filter.limit), total: rows.length }
+}

@@ -1,0 +1,265 @@
+import { AppError } from '../errors'
+import type { Books } from '../store/sync'
+import { audit } from './audit'
+import { creditBalance } from './credit'
+import { getCustomer } from './customers'
+import { invoiceRow, outstanding } from './invoices'
+
+export interface PaymentResult {
+  paymentId: number
+  allocations: { invoiceId: number; amount: number }[]
+  /** What was left over and became customer credit. */
+  toCredit: number
+}
+
+function openInvoices(books: Books, customerId: number, currency: string) {
+  return books
+    .all(
+      books.q
+        .selectFrom('invoices')
+        .select(['id', 'due_date', 'issue_date'])
+        .where('customer_id', '=', customerId)
+        .where('currency', '=', currency)
+        .where('status', '=', 'issued')
+        .where('kind', '=', 'invoice')
+        .orderBy('due_date')
+        .orderBy('id')
+    )
+    .map((r) => ({ id: r.id, owed: outstanding(books, r.id) }))
+    .filter((r) => r.owed > 0)
+}
+
+/**
+ * Records money received and allocates it: to the invoices named, or the oldest open ones
+ * first. Whatever is left over becomes the customer's credit, used on their next invoices.
+ */
+export function recordPayment(
+  books: Books,
+  input: {
+    customerId: number
+    date: string
+    method: string
+    amount: number
+    currency: string
+    reference: string
+    allocations?: { invoiceId: number; amount: number }[]
+  }
+): PaymentResult {
+  return books.tx(() => {
+    getCustomer(books, input.customerId)
+    const paymentId = books.insert(
+      books.q.insertInto('payments').values({
+        customer_id: input.customerId,
+        date: input.date,
+        method: input.method,
+        amount: input.amount,
+        currency: input.currency,
+        reference: input.reference,
+        created_at: books.stamp()
+      })
+    )
+    const plan =
+      input.allocations ??
+      (() => {
+        let left = input.amount
+        return openInvoices(books, input.customerId, input.currency).flatMap((inv) => {
+          const amount = Math.min(left, inv.owed)
+          left -= amount
+          return amount > 0 ? [{ invoiceId: inv.id, amount }] : []
+        })
+      })()
+    let allocated = 0
+    for (const a of plan) {
+      const invoice = invoiceRow(books, a.invoiceId)
+      if (invoice.customer_id !== input.customerId || invoice.currency !== input.currency) {
+        throw new AppError(
+          'VALIDATION',
+          `Invoice ${invoice.number ?? a.invoiceId} is not this customer's, or not in ${input.currency}.`,
+          {
+            allocations: {
+              code: 'invalid',
+              message: 'Allocate only to this customer’s invoices in the payment’s currency'
+            }
+          }
+        )
+      }
+      const owed = outstanding(books, a.invoiceId)
+      if (a.amount > owed) {
+        throw new AppError(
+          'VALIDATION',
+          `Only ${owed} (minor units) is owed on ${invoice.number}.`,
+          {
+            allocations: { code: 'too_big', message: `At most ${owed}`, params: { maximum: owed } }
+          }
+        )
+      }
+      books.run(
+        books.q.insertInto('allocations').values({
+          invoice_id: a.invoiceId,
+          payment_id: paymentId,
+          amount: a.amount,
+          created_at: books.stamp()
+        })
+      )
+      allocated += a.amount
+    }
+    if (allocated > input.amount)
+      throw new AppError('VALIDATION', 'The allocations add up to more than the payment.', {
+        allocations: { code: 'too_big', message: 'More than the payment' }
+      })
+    const toCredit = input.amount - allocated
+    if (toCredit > 0) {
+      books.run(
+        books.q.insertInto('credit_ledger').values({
+          customer_id: input.customerId,
+          currency: input.currency,
+          amount: toCredit,
+          reason: 'overpayment',
+          payment_id: paymentId,
+          created_at: books.stamp()
+        })
+      )
+    }
+    audit(books, 'payment', paymentId, 'record', {
+      amount: [null, input.amount],
+      allocations: [null, plan],
+      toCredit: [null, toCredit]
+    })
+    return { paymentId, allocations: plan, toCredit }
+  })
+}
+
+/** Pays back customer credit. */
+export function refundCredit(
+  books: Books,
+  input: {
+    customerId: number
+    date: string
+    method: string
+    amount: number
+    currency: string
+    reference: string
+  }
+): number {
+  return books.tx(() => {
+    const balance = creditBalance(books, input.customerId, input.currency)
+    if (input.amount > balance) {
+      throw new AppError(
+        'VALIDATION',
+        `The customer has ${balance} (minor units) of credit in ${input.currency}.`,
+        { amount: { code: 'too_big', message: `At most ${balance}`, params: { maximum: balance } } }
+      )
+    }
+    const id = books.insert(
+      books.q.insertInto('payments').values({
+        customer_id: input.customerId,
+        kind: 'refund',
+        date: input.date,
+        method: input.method,
+        amount: input.amount,
+        currency: input.currency,
+        reference: input.reference,
+        created_at: books.stamp()
+      })
+    )
+    books.run(
+      books.q.insertInto('credit_ledger').values({
+        customer_id: input.customerId,
+        currency: input.currency,
+        amount: -input.amount,
+        reason: 'refund',
+        payment_id: id,
+        created_at: books.stamp()
+      })
+    )
+    audit(books, 'payment', id, 'refund', { amount: [null, input.amount] })
+    return id
+  })
+}
+
+export interface Balance {
+  currency: string
+  /** Owed on issued invoices. */
+  receivable: number
+  /** The customer's credit. */
+  credit: number
+  /** receivable − credit: what the customer owes overall (negative: the company owes them). */
+  balance: number
+}
+
+export function customerBalances(books: Books, customerId: number): Balance[] {
+  const currencies = new Set([
+    ...books
+      .all(
+        books.q
+          .selectFrom('invoices')
+          .select('currency')
+          .distinct()
+          .where('customer_id', '=', customerId)
+      )
+      .map((r) => r.currency),
+    ...books
+      .all(
+        books.q
+          .selectFrom('credit_ledger')
+          .select('currency')
+          .distinct()
+          .where('customer_id', '=', customerId)
+      )
+      .map((r) => r.currency)
+  ])
+  return [...currencies].sort().map((currency) => {
+    const receivable = openInvoices(books, customerId, currency).reduce((a, i) => a + i.owed, 0)
+    const credit = creditBalance(books, customerId, currency)
+    return { currency, receivable, credit, balance: receivable - credit }
+  })
+}
+
+export interface StatementEntry {
+  date: string
+  kind: 'invoice' | 'credit_note' | 'payment' | 'refund'
+  reference: string
+  /** Positive: owed by the customer; negative: paid or credited. */
+  amount: number
+  balance: number
+}
+
+/** Everything between the customer and the company in one currency, in date order, with a running balance. */
+export function statement(books: Books, customerId: number, currency: string): StatementEntry[] {
+  const docs = books
+    .all(
+      books.q
+        .selectFrom('invoices')
+        .select(['kind', 'number', 'issue_date', 'total'])
+        .where('customer_id', '=', customerId)
+        .where('currency', '=', currency)
+        .where('status', 'in', ['issued', 'uncollectible'])
+    )
+    .map((d) => ({
+      date: d.issue_date!,
+      kind: d.kind as 'invoice' | 'credit_note',
+      reference: d.number!,
+      amount: d.kind === 'invoice' ? d.total : -d.total
+    }))
+  const money = books
+    .all(
+      books.q
+        .selectFrom('payments')
+        .select(['kind', 'date', 'amount', 'reference', 'id'])
+        .where('customer_id', '=', customerId)
+        .where('currency', '=', currency)
+    )
+    .map((p) => ({
+      date: p.date,
+      kind: p.kind as 'payment' | 'refund',
+      reference: p.reference || `#${p.id}`,
+      amount: p.kind === 'payment' ? -p.amount : p.amount
+    }))
+  let balance = 0
+  return [...docs, ...money]
+    .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1))
+    .map((e) => {
+      balance += e.amount
+      return { ...e, balance }
+    })
+}

@@ -1,0 +1,299 @@
+import { LOCAL_DATE_TIME, type UsageEvent } from '@shared/billing/inputs'
+import type { Metric } from '@shared/billing/plan'
+import { addDays, aggregateUsage, Dec, isCalendarDate, ZERO, type Aggregate } from '../billing'
+import { AppError } from '../errors'
+import type { Books } from '../store/sync'
+import { audit } from './audit'
+import { metricDefinitions } from './catalog'
+
+const MICRO = 1_000_000
+const DECIMAL = /^-?\d+(\.\d+)?$/
+
+/**
+ * What an event stores for its metric: the property's value as exact text, and as an integer of
+ * millionths when that is exact (fast sums in SQL); null for counted metrics.
+ */
+export function metricValue(
+  metric: Metric,
+  properties: Record<string, string | number>
+): { value: string | null; micro: number | null } | string {
+  if (metric.aggregation === 'count') return { value: null, micro: null }
+  const raw = properties[metric.property!]
+  if (raw === undefined || raw === '') return `needs the "${metric.property}" value`
+  const text = String(raw).trim()
+  if (metric.aggregation === 'unique_count') return { value: text, micro: null }
+  if (!DECIMAL.test(text)) return `"${metric.property}" must be a number, not "${text}"`
+  if (text.startsWith('-') && metric.aggregation !== 'weighted_sum')
+    return `"${metric.property}" cannot be negative`
+  const [, fraction = ''] = text.split('.')
+  const scaled = new Dec(text).times(MICRO)
+  const micro = fraction.length <= 6 && scaled.abs().lt(9e12) ? scaled.toNumber() : null
+  return { value: text, micro }
+}
+
+/** Checks a local time ("2026-01-05" or "2026-01-05T14:30:00") names a real day; returns a problem or null. */
+export function timestampProblem(timestamp: string): string | null {
+  if (!LOCAL_DATE_TIME.test(timestamp))
+    return 'must be a local date or date-time without a zone, like 2026-01-05T14:30:00'
+  if (!isCalendarDate(timestamp.slice(0, 10)))
+    return `${timestamp.slice(0, 10)} is not a calendar date`
+  return null
+}
+
+/** The invoice that billed a customer's usage of a metric on a day, if any: usage there can no longer change. */
+export function billedPeriod(
+  books: Books,
+  customerId: number,
+  metric: string,
+  day: string
+): string | null {
+  const row = books.first(
+    books.q
+      .selectFrom('invoice_lines')
+      .innerJoin('invoices', 'invoices.id', 'invoice_lines.invoice_id')
+      .select(['invoices.id', 'invoices.number'])
+      .where('invoices.customer_id', '=', customerId)
+      .where('invoice_lines.metric', '=', metric)
+      .where('invoice_lines.period_start', '<=', day)
+      .where('invoice_lines.period_end', '>=', day)
+  )
+  return row ? (row.number ?? `draft ${row.id}`) : null
+}
+
+export interface UsageRecord {
+  id: number
+  customerId: number
+  subscriptionId: number | null
+  metric: string
+  eventId: string
+  timestamp: string
+  properties: Record<string, string | number>
+  billed: boolean
+}
+
+export function addUsage(
+  books: Books,
+  input: {
+    customerId: number
+    metric: string
+    eventId: string
+    timestamp: string
+    properties: Record<string, string | number>
+    subscriptionId?: number
+  }
+): { id: number | null; duplicate: boolean } {
+  return books.tx(() => {
+    const metric = metricDefinitions(books).get(input.metric)
+    const field = (path: string, message: string) =>
+      new AppError('VALIDATION', message, { [path]: { code: 'invalid', message } })
+    if (!metric)
+      throw field('metric', `There is no metric "${input.metric}"; a plan defines it first.`)
+    const when = timestampProblem(input.timestamp)
+    if (when) throw field('timestamp', `The time ${when}.`)
+    const value = metricValue(metric, input.properties)
+    if (typeof value === 'string')
+      throw field(`properties.${metric.property}`, `The event ${value}.`)
+    const billedOn = billedPeriod(
+      books,
+      input.customerId,
+      input.metric,
+      input.timestamp.slice(0, 10)
+    )
+    if (billedOn)
+      throw new AppError(
+        'CONFLICT',
+        `Usage of ${input.metric} on ${input.timestamp.slice(0, 10)} was billed on ${billedOn}; it can no longer change.`
+      )
+    const result = books.run(
+      books.q
+        .insertInto('usage_events')
+        .values({
+          customer_id: input.customerId,
+          subscription_id: input.subscriptionId ?? null,
+          metric: input.metric,
+          event_id: input.eventId,
+          timestamp: input.timestamp,
+          value: value.value,
+          value_micro: value.micro,
+          properties: JSON.stringify(input.properties),
+          created_at: books.stamp()
+        })
+        .onConflict((oc) => oc.doNothing())
+    )
+    if (result.changes === 0) return { id: null, duplicate: true }
+    const id = Number(result.lastInsertRowid)
+    audit(books, 'usage', id, 'add', {
+      event: [null, { metric: input.metric, eventId: input.eventId, timestamp: input.timestamp }]
+    })
+    return { id, duplicate: false }
+  })
+}
+
+function usageRow(books: Books, id: number) {
+  const row = books.first(books.q.selectFrom('usage_events').selectAll().where('id', '=', id))
+  if (!row) throw new AppError('NOT_FOUND', `There is no usage event ${id}.`)
+  if (
+    row.billed_line_id !== null ||
+    billedPeriod(books, row.customer_id, row.metric, row.timestamp.slice(0, 10))
+  ) {
+    throw new AppError(
+      'CONFLICT',
+      `Usage event ${row.event_id} has been billed; it can no longer change.`
+    )
+  }
+  return row
+}
+
+/** Corrects an event's time or values, until it is billed. */
+export function correctUsage(
+  books: Books,
+  input: { id: number; timestamp?: string; properties?: Record<string, string | number> }
+): UsageRecord {
+  return books.tx(() => {
+    const row = usageRow(books, input.id)
+    const metric = metricDefinitions(books).get(row.metric)!
+    const timestamp = input.timestamp ?? row.timestamp
+    const when = timestampProblem(timestamp)
+    if (when)
+      throw new AppError('VALIDATION', `The time ${when}.`, {
+        timestamp: { code: 'invalid', message: when }
+      })
+    const properties =
+      input.properties ?? (JSON.parse(row.properties) as Record<string, string | number>)
+    const value = metricValue(metric, properties)
+    if (typeof value === 'string')
+      throw new AppError('VALIDATION', `The event ${value}.`, {
+        properties: { code: 'invalid', message: value }
+      })
+    books.run(
+      books.q
+        .updateTable('usage_events')
+        .set({
+          timestamp,
+          properties: JSON.stringify(properties),
+          value: value.value,
+          value_micro: value.micro
+        })
+        .where('id', '=', input.id)
+    )
+    audit(books, 'usage', input.id, 'correct', {
+      timestamp: [row.timestamp, timestamp],
+      properties: [JSON.parse(row.properties), properties]
+    })
+    return listUsage(books, { customerId: row.customer_id, ids: [input.id] })[0]!
+  })
+}
+
+export function deleteUsage(books: Books, id: number): void {
+  books.tx(() => {
+    const row = usageRow(books, id)
+    books.run(books.q.deleteFrom('usage_events').where('id', '=', id))
+    audit(books, 'usage', id, 'delete', {
+      event: [{ metric: row.metric, eventId: row.event_id, timestamp: row.timestamp }, null]
+    })
+  })
+}
+
+export function listUsage(
+  books: Books,
+  filter: {
+    customerId: number
+    metric?: string
+    from?: string
+    to?: string
+    ids?: number[]
+    limit?: number
+  }
+): UsageRecord[] {
+  let query = books.q
+    .selectFrom('usage_events')
+    .selectAll()
+    .where('customer_id', '=', filter.customerId)
+  if (filter.metric) query = query.where('metric', '=', filter.metric)
+  if (filter.from) query = query.where('timestamp', '>=', filter.from)
+  if (filter.to) query = query.where('timestamp', '<', addDays(filter.to, 1))
+  if (filter.ids) query = query.where('id', 'in', filter.ids)
+  return books.all(query.orderBy('timestamp').limit(filter.limit ?? 1000)).map((r) => ({
+    id: r.id,
+    customerId: r.customer_id,
+    subscriptionId: r.subscription_id,
+    metric: r.metric,
+    eventId: r.event_id,
+    timestamp: r.timestamp,
+    properties: JSON.parse(r.properties) as Record<string, string | number>,
+    billed: r.billed_line_id !== null
+  }))
+}
+
+const RANGE = `customer_id = ? AND metric = ? AND timestamp >= ? AND timestamp < ? AND (subscription_id IS NULL OR subscription_id = ?)`
+
+/**
+ * A metric's aggregate for a subscription's period, computed by SQLite where that is exact
+ * (counts, sums and maxima of values with at most 6 decimals) and by the engine otherwise.
+ */
+export function aggregateStored(
+  books: Books,
+  metric: Metric,
+  scope: { customerId: number; subscriptionId: number },
+  start: string,
+  end: string,
+  withValues: boolean
+): Aggregate {
+  const args = [scope.customerId, metric.code, start, addDays(end, 1), scope.subscriptionId]
+  const stats = books
+    .prepare(
+      `SELECT COUNT(*) AS n, COUNT(value_micro) AS exact, SUM(value_micro) AS total, MAX(value_micro) AS top, COUNT(DISTINCT value) AS distinct_values FROM usage_events WHERE ${RANGE}`
+    )
+    .get(...args) as {
+    n: number
+    exact: number
+    total: number | null
+    top: number | null
+    distinct_values: number
+  }
+  const fast = (quantity: Dec): Aggregate => ({ quantity, events: stats.n, values: [] })
+  if (!withValues) {
+    if (metric.aggregation === 'count') return fast(new Dec(stats.n))
+    if (metric.aggregation === 'unique_count') return fast(new Dec(stats.distinct_values))
+    if (stats.exact === stats.n && metric.aggregation === 'sum')
+      return fast(new Dec(stats.total ?? 0).div(MICRO))
+    if (stats.exact === stats.n && metric.aggregation === 'max')
+      return fast(stats.n ? new Dec(stats.top ?? 0).div(MICRO) : ZERO)
+  }
+  const rows = books
+    .prepare(
+      `SELECT event_id, timestamp, value FROM usage_events WHERE ${RANGE} ORDER BY timestamp, id`
+    )
+    .all(...args) as { event_id: string; timestamp: string; value: string | null }[]
+  const property = metric.property ?? 'value'
+  const events: UsageEvent[] = rows.map((r) => ({
+    id: r.event_id,
+    metric: metric.code,
+    timestamp: r.timestamp,
+    properties: r.value === null ? {} : { [property]: r.value }
+  }))
+  let initial = ZERO
+  if (metric.aggregation === 'weighted_sum') {
+    const before = books
+      .prepare(
+        `SELECT value FROM usage_events WHERE customer_id = ? AND metric = ? AND timestamp < ? AND (subscription_id IS NULL OR subscription_id = ?)`
+      )
+      .all(scope.customerId, metric.code, start, scope.subscriptionId) as { value: string }[]
+    initial = before.reduce((level, r) => level.plus(new Dec(r.value)), ZERO)
+  }
+  return aggregateUsage(metric, events, start, end, initial)
+}
+
+/** Marks the events a usage line billed, so they can no longer change. */
+export function markBilled(
+  books: Books,
+  lineId: number,
+  metric: string,
+  scope: { customerId: number; subscriptionId: number },
+  start: string,
+  end: string
+): void {
+  books
+    .prepare(`UPDATE usage_events SET billed_line_id = ? WHERE ${RANGE} AND billed_line_id IS NULL`)
+    .run(lineId, scope.customerId, metric, start, addDays(end, 1), scope.subscriptionId)
+}

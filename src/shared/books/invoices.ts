@@ -1,0 +1,139 @@
+import { z } from 'zod'
+
+export const INVOICE_STATUSES = [
+  'draft',
+  'issued',
+  'partially_paid',
+  'paid',
+  'overdue',
+  'void',
+  'uncollectible'
+] as const
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
+
+export interface InvoiceSummary {
+  id: number
+  kind: 'invoice' | 'credit_note'
+  status: InvoiceStatus
+  number: string | null
+  customerId: number
+  customerName: string
+  currency: string
+  billDate: string
+  issueDate: string | null
+  dueDate: string | null
+  periodStart: string | null
+  periodEnd: string | null
+  /** Minor units. */
+  total: number
+  amountDue: number
+  outstanding: number
+  correctsInvoiceId: number | null
+}
+
+export interface InvoiceLineView {
+  id: number
+  kind: string
+  description: string
+  periodStart: string | null
+  periodEnd: string | null
+  quantity: string
+  amount: number
+  discount: number
+  netAmount: number
+  taxCategory: string | null
+  taxPercent: string | null
+  taxAmount: number | null
+  subscriptionId: number | null
+  planCode: string | null
+  priceId: string | null
+  model: string | null
+  breakdown: unknown[]
+  proration: { days: number; ofDays: number; fullAmount: string; computation: string } | null
+}
+
+export interface InvoiceView extends InvoiceSummary {
+  taxInclusive: boolean
+  subtotals: {
+    lines: number
+    discounts: number
+    net: number
+    tax: number
+    total: number
+    creditsApplied: number
+    amountDue: number
+  }
+  taxes: {
+    category: string
+    percent: string
+    taxableAmount: number
+    taxAmount: number
+    exemptionReason?: string
+  }[]
+  discounts: { couponId: string; name: string; amount: number }[]
+  legalNotes: string[]
+  seller: Record<string, unknown> | null
+  buyer: Record<string, unknown> | null
+  correctionReason: string | null
+  lines: InvoiceLineView[]
+}
+
+const id = z.number().int().positive()
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31')
+
+export const invoiceListInput = z.strictObject({
+  status: z.enum(INVOICE_STATUSES).optional(),
+  customerId: id.optional(),
+  from: date.optional(),
+  to: date.optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+  offset: z.number().int().min(0).default(0)
+})
+
+export const invoiceIdInput = z.strictObject({ invoiceId: id })
+export const issueInput = z.strictObject({ invoiceId: id, issueDate: date.optional() })
+export const addLineInput = z.strictObject({
+  invoiceId: id,
+  description: z.string().trim().min(1).max(300),
+  quantity: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'must be a number like 1 or 2.5'),
+  /** Line amount in minor units (may be negative for a discount line). */
+  amount: z.number().int().min(-1e13).max(1e13),
+  taxRateId: z.string().min(1).max(64),
+  periodStart: date.optional(),
+  periodEnd: date.optional()
+})
+export const removeLineInput = z.strictObject({ invoiceId: id, lineId: id })
+export const voidInput = z.strictObject({
+  invoiceId: id,
+  reason: z.string().trim().min(1).max(500)
+})
+export const creditNoteInput = z.strictObject({
+  invoiceId: id,
+  reason: z.string().trim().min(1).max(500),
+  lines: z
+    .array(z.strictObject({ lineId: id, amount: z.number().int().positive().optional() }))
+    .min(1)
+    .optional()
+})
+
+export const paymentInput = z.strictObject({
+  customerId: id,
+  date,
+  method: z.enum(['bank_transfer', 'card', 'cash', 'direct_debit', 'pix', 'other']),
+  /** Minor units. */
+  amount: z.number().int().positive().max(1e13),
+  currency: z.string().length(3),
+  reference: z.string().trim().max(200).default(''),
+  /** Where it goes; without it, the oldest open invoices first. What is left becomes customer credit. */
+  allocations: z
+    .array(z.strictObject({ invoiceId: id, amount: z.number().int().positive() }))
+    .optional()
+})
+export const refundInput = z.strictObject({
+  customerId: id,
+  date,
+  method: z.enum(['bank_transfer', 'card', 'cash', 'direct_debit', 'pix', 'other']),
+  amount: z.number().int().positive().max(1e13),
+  currency: z.string().length(3),
+  reference: z.string().trim().max(200).default('')
+})

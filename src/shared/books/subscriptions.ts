@@ -1,0 +1,80 @@
+import { z } from 'zod'
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31')
+const quantity = z
+  .string()
+  .regex(/^\d{1,12}(\.\d{1,6})?$/, 'must be a number of 0 or more, like 3 or 2.5')
+const code = z.string().min(1).max(64)
+const id = z.number().int().positive()
+
+export const createSubscriptionInput = z.strictObject({
+  customerId: id,
+  planCode: code,
+  startDate: date,
+  quantity: quantity.default('1'),
+  /** Overrides the plan's trial length. */
+  trialDays: z.number().int().min(0).max(3650).optional(),
+  couponCode: code.optional()
+})
+
+export const changeSubscriptionInput = z.strictObject({
+  subscriptionId: id,
+  planCode: code.optional(),
+  quantity: quantity.optional(),
+  /** now: credit the unused old terms, charge the rest on the new (upgrades). period_end: from the next period (downgrades). */
+  when: z.enum(['now', 'period_end']),
+  /** The first day on the new terms, for "now" (default: today). */
+  date: date.optional()
+})
+
+export const pauseInput = z.strictObject({ subscriptionId: id, from: date, until: date.optional() })
+export const resumeInput = z.strictObject({ subscriptionId: id, on: date })
+
+export const RETENTION_OFFERS = ['discount', 'cheaper_plan'] as const
+export const cancelInput = z.strictObject({
+  subscriptionId: id,
+  /** now: service ends on `date` (default today). period_end: at the end of the current period, undoable until then. */
+  when: z.enum(['now', 'period_end']),
+  date: date.optional(),
+  reason: z.string().trim().min(1).max(500),
+  /** What was offered to keep the customer, and what they said. */
+  retention: z
+    .strictObject({
+      offered: z.array(z.enum(RETENTION_OFFERS)).min(1),
+      accepted: z.enum(RETENTION_OFFERS).nullable(),
+      couponCode: code.optional(),
+      planCode: code.optional()
+    })
+    .optional()
+})
+
+export const subscriptionIdInput = z.strictObject({ subscriptionId: id })
+export const reactivateInput = z.strictObject({ subscriptionId: id, on: date })
+
+export type SubscriptionStatus = 'trialing' | 'active' | 'paused' | 'cancelling' | 'ended'
+
+export interface SubscriptionItemView {
+  id: number
+  planCode: string
+  planName: string
+  planVersion: number
+  quantity: string
+  startDate: string
+  endDate: string | null
+}
+
+export interface SubscriptionView {
+  id: number
+  customerId: number
+  status: SubscriptionStatus
+  startDate: string
+  trialEnd: string | null
+  cancelAt: string | null
+  cancelReason: string | null
+  currency: string
+  items: SubscriptionItemView[]
+  pauses: { start: string; end: string | null }[]
+  coupons: string[]
+  /** The billing period containing today. */
+  currentPeriod: { start: string; end: string } | null
+}
