@@ -15,7 +15,7 @@ export function isoWithOffset(date: Date): string {
 
 const ddmmyyyy = (date: string) => `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`
 
-interface LegalContent {
+export interface LegalContent {
   sellerTaxId: string
   number: string
   issueDate: string
@@ -26,10 +26,10 @@ interface LegalContent {
 }
 
 /**
- * The record chained into the ledger, Verifactu style (AEAT "huella"): the document's legal
- * content and the previous record's hash, SHA-256 over the UTF-8 string, uppercase hex.
+ * The text of a ledger record, Verifactu style (AEAT "huella"): the document's legal content,
+ * the previous record's hash and the time the record is made, as key=value pairs joined by &.
  */
-export function recordHash(
+export function recordText(
   kind: 'issue' | 'void',
   content: LegalContent,
   previousHash: string,
@@ -50,11 +50,22 @@ export function recordHash(
           ['NumSerieFacturaAnulada', content.number],
           ['FechaExpedicionFacturaAnulada', ddmmyyyy(content.issueDate)]
         ]
-  const text = [...fields, ['Huella', previousHash], ['FechaHoraHusoGenRegistro', recordedAt]]
+  return [...fields, ['Huella', previousHash], ['FechaHoraHusoGenRegistro', recordedAt]]
     .map(([k, v]) => `${k}=${String(v).trim()}`)
     .join('&')
-  return createHash('sha256').update(text, 'utf8').digest('hex').toUpperCase()
 }
+
+/** SHA-256 of the record text, uppercase hex. */
+export const recordHash = (
+  kind: 'issue' | 'void',
+  content: LegalContent,
+  previousHash: string,
+  recordedAt: string
+): string =>
+  createHash('sha256')
+    .update(recordText(kind, content, previousHash, recordedAt), 'utf8')
+    .digest('hex')
+    .toUpperCase()
 
 function contentOf(books: Books, invoiceId: number): LegalContent | null {
   const inv = books.first(

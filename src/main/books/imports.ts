@@ -1,0 +1,365 @@
+import { customerInput } from '@shared/books/customers'
+import { isCalendarDate } from '../billing'
+import { getCompany } from '../store/repos/company'
+import type { Books } from '../store/sync'
+import { audit } from './audit'
+import { metricDefinitions } from './catalog'
+import { parseCsv, CsvError, type CsvTable } from './csv'
+import { createCustomer } from './customers'
+import { metricValue } from './usage'
+
+export interface ImportProblem {
+  line: number
+  column: string | null
+  reason: string
+}
+
+export interface ImportReport {
+  dryRun: boolean
+  rows: number
+  /** Rows that would be (or were) imported. */
+  valid: number
+  imported: number
+  /** Rows repeating an earlier row of the file (same customer, metric and event id): counted once. */
+  duplicates: number
+  /** Rows already in the books from an earlier import: skipped. */
+  alreadyImported: number
+  problems: ImportProblem[]
+  /** More problems than listed. */
+  moreProblems: number
+}
+
+const MAX_LISTED = 1000
+
+class Problems {
+  readonly list: ImportProblem[] = []
+  count = 0
+  add(line: number, column: string | null, reason: string): void {
+    this.count++
+    if (this.list.length < MAX_LISTED) this.list.push({ line, column, reason })
+  }
+}
+
+function readTable(
+  bytes: Uint8Array,
+  required: string[],
+  known: string[] | null,
+  problems: Problems
+): CsvTable | null {
+  let table: CsvTable
+  try {
+    table = parseCsv(bytes)
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error
+    problems.add(error.line, error.column === null ? null : `column ${error.column}`, error.message)
+    return null
+  }
+  const missing = required.filter((c) => !table.header.includes(c))
+  if (missing.length)
+    problems.add(
+      1,
+      null,
+      `the header lacks ${missing.join(', ')} (it has ${table.header.join(', ')})`
+    )
+  const unknown = known ? table.header.filter((c) => !known.includes(c)) : []
+  if (unknown.length)
+    problems.add(1, null, `unknown columns ${unknown.join(', ')} (known: ${known!.join(', ')})`)
+  if (missing.length || unknown.length) return null
+  if (table.records.length === 0) problems.add(2, null, 'the file has a header but no rows')
+  return table
+}
+
+/** A row as column → value, or null (reported) when it has the wrong number of cells. */
+function rowOf(
+  table: CsvTable,
+  record: CsvTable['records'][number],
+  problems: Problems
+): Record<string, string> | null {
+  if (record.cells.length !== table.header.length) {
+    problems.add(
+      record.line,
+      null,
+      `this row has ${record.cells.length} values, the header has ${table.header.length}`
+    )
+    return null
+  }
+  const row: Record<string, string> = {}
+  table.header.forEach((h, i) => (row[h] = record.cells[i]!.trim()))
+  return row
+}
+
+const report = (
+  dryRun: boolean,
+  rows: number,
+  valid: number,
+  problems: Problems,
+  extra: Partial<ImportReport> = {}
+): ImportReport => ({
+  dryRun,
+  rows,
+  valid: problems.count ? 0 : valid,
+  imported: 0,
+  duplicates: 0,
+  alreadyImported: 0,
+  problems: problems.list,
+  moreProblems: problems.count - problems.list.length,
+  ...extra
+})
+
+const USAGE_REQUIRED = ['customer', 'metric', 'event_id', 'timestamp']
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$/
+
+/**
+ * Imports usage from CSV: customer (number), metric, event_id, timestamp (local time), then
+ * the metric's value (a column named after its property, or "value") and any other properties.
+ * The whole file is checked first; any problem and nothing is imported, with every bad row
+ * listed by line, column and reason. The same event twice counts once.
+ */
+export function importUsageCsv(
+  books: Books,
+  bytes: Uint8Array,
+  options: { dryRun: boolean }
+): ImportReport {
+  const problems = new Problems()
+  const table = readTable(bytes, USAGE_REQUIRED, null, problems)
+  if (!table) return report(options.dryRun, 0, 0, problems)
+  const customers = new Map(
+    (books.prepare('SELECT code, id FROM customers').all() as { code: string; id: number }[]).map(
+      (c) => [c.code, c.id]
+    )
+  )
+  const metrics = metricDefinitions(books)
+  const billed = new Map<string, { start: string; end: string; number: string }[]>()
+  const billedPeriods = (customerId: number, metric: string) => {
+    const key = `${customerId}|${metric}`
+    let periods = billed.get(key)
+    if (!periods) {
+      periods = books
+        .prepare(
+          'SELECT l.period_start AS start, l.period_end AS end, COALESCE(i.number, i.id) AS number FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.customer_id = ? AND l.metric = ?'
+        )
+        .all(customerId, metric) as { start: string; end: string; number: string }[]
+      billed.set(key, periods)
+    }
+    return periods
+  }
+  const dates = new Map<string, boolean>()
+  const seen = new Set<string>()
+  const rows: unknown[][] = []
+  let duplicates = 0
+  const propertyColumns = table.header.filter(
+    (h) => !['customer', 'metric', 'event_id', 'timestamp', 'subscription', 'value'].includes(h)
+  )
+  for (const record of table.records) {
+    const row = rowOf(table, record, problems)
+    if (!row) continue
+    const at = (column: string, reason: string) => problems.add(record.line, column, reason)
+    const customerId = customers.get(row.customer!)
+    if (customerId === undefined)
+      at(
+        'customer',
+        row.customer
+          ? `no customer has the number "${row.customer}"`
+          : 'the customer number is missing'
+      )
+    const metric = metrics.get(row.metric!)
+    if (!metric)
+      at(
+        'metric',
+        row.metric
+          ? `there is no metric "${row.metric}" (known: ${[...metrics.keys()].join(', ') || 'none yet'})`
+          : 'the metric is missing'
+      )
+    if (!row.event_id) at('event_id', 'the event id is missing')
+    else if (row.event_id.length > 200) at('event_id', 'the event id is longer than 200 characters')
+    const ts = row.timestamp!
+    const day = ts.slice(0, 10)
+    if (!TIMESTAMP.test(ts))
+      at('timestamp', `"${ts}" is not a local date or date-time like 2026-01-05T14:30:00`)
+    else if (!(dates.get(day) ?? dates.set(day, isCalendarDate(day)).get(day)))
+      at('timestamp', `${day} is not a calendar date`)
+    if (!metric || customerId === undefined || !row.event_id || !TIMESTAMP.test(ts)) continue
+    const properties: Record<string, string> = {}
+    for (const p of propertyColumns) if (row[p] !== '') properties[p] = row[p]!
+    if (
+      metric.property &&
+      properties[metric.property] === undefined &&
+      row.value !== undefined &&
+      row.value !== ''
+    )
+      properties[metric.property] = row.value
+    const value = metricValue(metric, properties)
+    if (typeof value === 'string') {
+      at(
+        metric.property && table.header.includes(metric.property) ? metric.property : 'value',
+        `the event ${value}`
+      )
+      continue
+    }
+    const period = billedPeriods(customerId, metric.code).find(
+      (p) => p.start <= day && p.end >= day
+    )
+    if (period) {
+      at(
+        'timestamp',
+        `usage of ${metric.code} on ${day} has been billed (invoice ${period.number}); it can no longer change`
+      )
+      continue
+    }
+    const identity = `${customerId}|${metric.code}|${row.event_id}`
+    if (seen.has(identity)) {
+      duplicates++
+      continue
+    }
+    seen.add(identity)
+    const subscription = row.subscription ? Number(row.subscription) : null
+    if (row.subscription && !Number.isInteger(subscription)) {
+      at('subscription', `"${row.subscription}" is not a subscription number`)
+      continue
+    }
+    rows.push([
+      customerId,
+      subscription,
+      metric.code,
+      row.event_id,
+      ts,
+      value.value,
+      value.micro,
+      JSON.stringify(properties)
+    ])
+  }
+  if (problems.count > 0) return report(options.dryRun, table.records.length, rows.length, problems)
+  const insert = books.prepare(
+    'INSERT INTO usage_events (customer_id, subscription_id, metric, event_id, timestamp, value, value_micro, properties, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'
+  )
+  const exists = books.prepare(
+    'SELECT 1 FROM usage_events WHERE customer_id = ? AND metric = ? AND event_id = ?'
+  )
+  const stamp = books.stamp()
+  let imported = 0
+  if (options.dryRun) {
+    for (const r of rows) if (!exists.get(r[0], r[2], r[3])) imported++
+  } else {
+    books.tx(() => {
+      for (const r of rows) imported += insert.run(...r, stamp).changes
+      audit(books, 'usage', 'import', 'import_csv', {
+        rows: [null, table.records.length],
+        imported: [null, imported]
+      })
+    })
+  }
+  return report(options.dryRun, table.records.length, rows.length, problems, {
+    imported: options.dryRun ? 0 : imported,
+    duplicates,
+    alreadyImported: rows.length - imported
+  })
+}
+
+const CUSTOMER_COLUMNS = [
+  'code',
+  'name',
+  'tax_id',
+  'emails',
+  'country',
+  'language',
+  'currency',
+  'payment_terms_days',
+  'address_line1',
+  'address_line2',
+  'postal_code',
+  'city',
+  'region',
+  'tax_treatment',
+  'exemption_reason',
+  'segment',
+  'tags',
+  'notes'
+]
+const FIELD_COLUMN: Record<string, string> = {
+  taxId: 'tax_id',
+  paymentTermsDays: 'payment_terms_days',
+  taxTreatment: 'tax_treatment',
+  exemptionReason: 'exemption_reason',
+  'address.line1': 'address_line1',
+  'address.line2': 'address_line2',
+  'address.postalCode': 'postal_code',
+  'address.city': 'city',
+  'address.region': 'region'
+}
+const list = (cell: string | undefined, separator: RegExp) =>
+  cell
+    ? cell
+        .split(separator)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : []
+
+/**
+ * Imports customers from CSV (columns: name and country required; code, tax_id, emails, …).
+ * Each row is checked like the customer form (tax id checksums by country and all); any
+ * problem and nothing is imported.
+ */
+export function importCustomersCsv(
+  books: Books,
+  bytes: Uint8Array,
+  options: { dryRun: boolean }
+): ImportReport {
+  const problems = new Problems()
+  const table = readTable(bytes, ['name', 'country'], CUSTOMER_COLUMNS, problems)
+  if (!table) return report(options.dryRun, 0, 0, problems)
+  const company = getCompany(books)
+  const taken = new Set(
+    (books.prepare('SELECT code FROM customers').all() as { code: string }[]).map((c) => c.code)
+  )
+  const valid: ReturnType<typeof customerInput.parse>[] = []
+  for (const record of table.records) {
+    const row = rowOf(table, record, problems)
+    if (!row) continue
+    const terms = row.payment_terms_days ? Number(row.payment_terms_days) : undefined
+    const candidate = {
+      ...(row.code ? { code: row.code } : {}),
+      name: row.name ?? '',
+      taxId: row.tax_id ?? '',
+      emails: list(row.emails, /[\s;,]+/),
+      address: {
+        line1: row.address_line1 ?? '',
+        line2: row.address_line2 ?? '',
+        postalCode: row.postal_code ?? '',
+        city: row.city ?? '',
+        region: row.region ?? ''
+      },
+      country: (row.country ?? '').toUpperCase(),
+      language: row.language || company.defaultLanguage,
+      currency: (row.currency || company.defaultCurrency).toUpperCase(),
+      ...(terms === undefined ? {} : { paymentTermsDays: terms }),
+      ...(row.tax_treatment ? { taxTreatment: row.tax_treatment } : {}),
+      exemptionReason: row.exemption_reason ?? '',
+      segment: row.segment ?? '',
+      tags: list(row.tags, /\s*\|\s*/),
+      notes: row.notes ?? ''
+    }
+    const result = customerInput.safeParse(candidate)
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const path = issue.path.join('.')
+        const column = FIELD_COLUMN[path] ?? path.split('.')[0] ?? null
+        problems.add(record.line, column, issue.message)
+      }
+      continue
+    }
+    if (result.data.code) {
+      if (taken.has(result.data.code)) {
+        problems.add(record.line, 'code', `customer number ${result.data.code} is already used`)
+        continue
+      }
+      taken.add(result.data.code)
+    }
+    valid.push(result.data)
+  }
+  if (problems.count > 0 || options.dryRun)
+    return report(options.dryRun, table.records.length, valid.length, problems)
+  books.tx(() => {
+    for (const fields of valid) createCustomer(books, fields)
+  })
+  return report(false, table.records.length, valid.length, problems, { imported: valid.length })
+}
