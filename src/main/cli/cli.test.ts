@@ -31,9 +31,9 @@ function files(contents: Record<string, string>): Record<string, string> {
   )
 }
 
-function error(args: string[]): string {
+async function error(args: string[]): Promise<string> {
   try {
-    runCli(args)
+    await runCli(args)
   } catch (e) {
     if (e instanceof CliError) return e.message
     throw e
@@ -44,20 +44,20 @@ function error(args: string[]): string {
 const window = ['--from', '2026-01-01', '--to', '2026-01-31']
 
 describe('the quote command refuses bad input, saying what and where', () => {
-  it('points at a JSON syntax error by line and column', () => {
+  it('points at a JSON syntax error by line and column', async () => {
     const f = files({ 'plan.json': '{\n  "id": "p",\n  "name": "P"\n  "currency": "EUR"\n}' })
-    expect(error(['quote', '--plan', f['plan.json']!, ...window])).toBe(
+    expect(await error(['quote', '--plan', f['plan.json']!, ...window])).toBe(
       `${f['plan.json']}: line 4, column 3: not valid JSON (Expected ',' or '}' after property value)`
     )
   })
 
-  it('says which file is missing', () => {
-    expect(error(['quote', '--plan', '/nowhere/plan.json', ...window])).toBe(
+  it('says which file is missing', async () => {
+    expect(await error(['quote', '--plan', '/nowhere/plan.json', ...window])).toBe(
       '/nowhere/plan.json: no such file'
     )
   })
 
-  it('names the usage event and field that are wrong', () => {
+  it('names the usage event and field that are wrong', async () => {
     const f = files({
       'plan.json': plan,
       'zone.json': JSON.stringify([
@@ -72,18 +72,20 @@ describe('the quote command refuses bad input, saying what and where', () => {
         ]
       })
     })
-    expect(error(['quote', '--plan', f['plan.json']!, '--usage', f['zone.json']!, ...window])).toBe(
+    expect(
+      await error(['quote', '--plan', f['plan.json']!, '--usage', f['zone.json']!, ...window])
+    ).toBe(
       `${f['zone.json']}: [0].timestamp must be a local date or date-time without a zone, like "2026-01-05T14:30:00"`
     )
     expect(
-      error(['quote', '--plan', f['plan.json']!, '--usage', f['noprop.json']!, ...window])
+      await error(['quote', '--plan', f['plan.json']!, '--usage', f['noprop.json']!, ...window])
     ).toBe('quote: usage event "e1" has no "gb" property')
-    expect(error(['quote', '--plan', f['plan.json']!, '--usage', f['nan.json']!, ...window])).toBe(
-      'quote: usage event "e1": "gb" is not a number (ten)'
-    )
+    expect(
+      await error(['quote', '--plan', f['plan.json']!, '--usage', f['nan.json']!, ...window])
+    ).toBe('quote: usage event "e1": "gb" is not a number (ten)')
   })
 
-  it('refuses a negative sum of usage as a quantity', () => {
+  it('refuses a negative sum of usage as a quantity', async () => {
     const f = files({
       'plan.json': plan,
       'usage.json': JSON.stringify([
@@ -91,7 +93,7 @@ describe('the quote command refuses bad input, saying what and where', () => {
       ])
     })
     expect(
-      error(['quote', '--plan', f['plan.json']!, '--usage', f['usage.json']!, ...window])
+      await error(['quote', '--plan', f['plan.json']!, '--usage', f['usage.json']!, ...window])
     ).toBe('quote: the quantity for gb cannot be negative (-4)')
   })
 
@@ -107,7 +109,7 @@ describe('the quote command refuses bad input, saying what and where', () => {
     ],
     [['--usage'], 'quote: --usage needs a value'],
     [['stray'], 'quote: unexpected argument "stray"']
-  ])('%j → %s', (extra, message) => {
+  ])('%j → %s', async (extra, message) => {
     const f = files({ 'plan.json': plan })
     const args = ['quote', '--plan', f['plan.json']!, ...window]
     for (let i = 0; i < extra.length; i += 2) {
@@ -115,18 +117,18 @@ describe('the quote command refuses bad input, saying what and where', () => {
       if (at >= 0 && extra[i + 1] !== undefined) args[at + 1] = extra[i + 1]!
       else args.push(...extra.slice(i, i + 2))
     }
-    expect(error(args)).toBe(message)
+    expect(await error(args)).toBe(message)
   })
 
-  it('requires --plan, --from and --to, and knows its commands', () => {
-    expect(error(['quote', '--from', '2026-01-01', '--to', '2026-01-31'])).toBe(
+  it('requires --plan, --from and --to, and knows its commands', async () => {
+    expect(await error(['quote', '--from', '2026-01-01', '--to', '2026-01-31'])).toBe(
       'quote: --plan is required'
     )
-    expect(error(['bill'])).toMatch(/^unknown command "bill"/)
-    expect(runCli([])).toContain('npm run cli -- quote --plan plan.json')
+    expect(await error(['bill'])).toMatch(/^unknown command "bill"/)
+    expect(await runCli([])).toContain('npm run cli -- quote --plan plan.json')
   })
 
-  it('writes the quote to a file with --out', () => {
+  it('writes the quote to a file with --out', async () => {
     const f = files({
       'plan.json': plan,
       'usage.json': JSON.stringify([
@@ -135,7 +137,7 @@ describe('the quote command refuses bad input, saying what and where', () => {
     })
     const out = join(tempDir(), 'quote.json')
     expect(
-      runCli([
+      await runCli([
         'quote',
         '--plan',
         f['plan.json']!,

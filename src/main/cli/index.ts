@@ -1,18 +1,34 @@
+import { BOOKS_USAGE, runBilling, runImport, runInit, runInvoices, runVerifyLedger } from './books'
 import { CliError } from './errors'
 import { QUOTE_USAGE, runQuote } from './quote'
 
 const USAGE = `Facturo command line
 
   ${QUOTE_USAGE}
+  ${BOOKS_USAGE}
 
-Prints JSON. Use npm run -s (silent) or --out FILE to keep npm's own lines out of it.`
+Prints JSON with --json (quote: always). Use npm run -s (silent) to keep npm's own lines out of it.
+A billing run can be scheduled with cron or Task Scheduler; running it twice bills nothing twice.`
 
-/** Runs one command; returns what to print, or throws CliError. */
-export function runCli(argv: readonly string[]): string {
+/** Runs one command; resolves to what to print, or rejects with a CliError. Progress goes to `progress`. */
+export async function runCli(
+  argv: readonly string[],
+  progress: (text: string) => void = () => undefined
+): Promise<string> {
   const [command, ...rest] = argv
   switch (command) {
     case 'quote':
       return runQuote(rest)
+    case 'init':
+      return runInit(rest)
+    case 'import':
+      return runImport(rest)
+    case 'run':
+      return runBilling(rest, progress)
+    case 'invoices':
+      return runInvoices(rest)
+    case 'verify-ledger':
+      return runVerifyLedger(rest)
     case undefined:
     case 'help':
     case '--help':
@@ -22,9 +38,9 @@ export function runCli(argv: readonly string[]): string {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   try {
-    process.stdout.write(runCli(process.argv.slice(2)))
+    process.stdout.write(await runCli(process.argv.slice(2), (text) => process.stderr.write(text)))
   } catch (error) {
     if (error instanceof CliError) {
       process.stderr.write(`${error.message}\n`)
@@ -39,4 +55,4 @@ function main(): void {
 }
 
 // Run only as the entry point (out/main/cli.js), not when a test imports runCli.
-if (process.argv[1] && /cli\.(js|mjs)$/.test(process.argv[1])) main()
+if (process.argv[1] && /cli\.(js|mjs)$/.test(process.argv[1])) void main()

@@ -27,12 +27,12 @@ const examples: Example[] = blocks.flatMap((block, i) => {
     : []
 })
 
-function run(command: string): { out?: string; error?: string } {
+async function run(command: string): Promise<{ out?: string; error?: string }> {
   const args = command.replace(/^npm run cli -- /, '').split(/\s+/)
   const cwd = process.cwd()
   process.chdir(ROOT)
   try {
-    return { out: runCli(args) }
+    return { out: await runCli(args) }
   } catch (error) {
     if (error instanceof CliError) return { error: error.message }
     throw error
@@ -61,8 +61,8 @@ describe('docs/plans.md', () => {
   })
 
   for (const { command, expected } of examples) {
-    it(command.replace('npm run cli -- quote ', ''), () => {
-      const result = run(command)
+    it(command.replace('npm run cli -- quote ', ''), async () => {
+      const result = await run(command)
       if (expected.lang === 'json') {
         expect(result.error).toBeUndefined()
         expect(JSON.parse(result.out!)).toMatchObject(JSON.parse(expected.body))
