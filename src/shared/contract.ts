@@ -9,6 +9,66 @@ import {
   type CompanyFileList,
   type OpenCompanyFile
 } from './files'
+import type { Coupon, TaxRate } from './billing/inputs'
+import {
+  couponCreateInput,
+  planSaveInput,
+  taxRateSaveInput,
+  type PlanSummary
+} from './books/catalog'
+import {
+  customerArchiveInput,
+  customerIdInput,
+  customerInput,
+  customerSearchInput,
+  customerUpdateInput,
+  type Customer
+} from './books/customers'
+import {
+  addLineInput,
+  creditNoteInput,
+  importInput,
+  invoiceIdInput,
+  invoiceListInput,
+  issueInput,
+  paymentInput,
+  refundInput,
+  removeLineInput,
+  runInput,
+  usageAddInput,
+  usageCorrectInput,
+  usageIdInput,
+  usageListInput,
+  voidInput,
+  type InvoiceSummary,
+  type InvoiceView
+} from './books/invoices'
+import type {
+  ActivityEntry,
+  Balance,
+  ImportReport,
+  LedgerCheck,
+  PaymentResult,
+  RunProgress,
+  RunSummary,
+  StatementEntry,
+  UsageRecord
+} from './books/results'
+import { billingPreferencesSchema, type BillingPreferences } from './books/settings'
+import {
+  acceptOfferInput,
+  cancelChannelInput,
+  changeChannelInput,
+  createSubscriptionInput,
+  pauseChannelInput,
+  reactivateInput,
+  resumeChannelInput,
+  subscriptionIdInput,
+  subscriptionListInput,
+  type ChangeResult,
+  type SubscriptionView
+} from './books/subscriptions'
+import type { Metric } from './billing/plan'
 import type { Result } from './result'
 
 /** A type-only marker: the contract records each channel's result type without runtime cost. */
@@ -28,7 +88,67 @@ export const contract = {
   'files/close': { input: noInput, output: returns<null>() },
   'files/browse': { input: browseInput, output: returns<{ path: string | null }>() },
   'company/get': { input: noInput, output: returns<CompanyProfile>() },
-  'company/update': { input: companyProfileInput, output: returns<CompanyProfile>() }
+  'company/update': { input: companyProfileInput, output: returns<CompanyProfile>() },
+  'customers/search': {
+    input: customerSearchInput,
+    output: returns<{ customers: Customer[]; total: number }>()
+  },
+  'customers/get': { input: customerIdInput, output: returns<Customer>() },
+  'customers/create': { input: customerInput, output: returns<Customer>() },
+  'customers/update': { input: customerUpdateInput, output: returns<Customer>() },
+  'customers/archive': { input: customerArchiveInput, output: returns<Customer>() },
+  'customers/balance': {
+    input: customerIdInput,
+    output: returns<{ balances: Balance[]; statement: StatementEntry[] }>()
+  },
+  'customers/activity': { input: customerIdInput, output: returns<ActivityEntry[]>() },
+  'plans/list': { input: noInput, output: returns<PlanSummary[]>() },
+  'plans/save': { input: planSaveInput, output: returns<PlanSummary>() },
+  'metrics/list': { input: noInput, output: returns<Metric[]>() },
+  'taxRates/list': { input: noInput, output: returns<TaxRate[]>() },
+  'taxRates/save': { input: taxRateSaveInput, output: returns<TaxRate>() },
+  'coupons/list': { input: noInput, output: returns<Coupon[]>() },
+  'coupons/create': { input: couponCreateInput, output: returns<Coupon>() },
+  'billingSettings/get': { input: noInput, output: returns<BillingPreferences>() },
+  'billingSettings/update': {
+    input: billingPreferencesSchema,
+    output: returns<BillingPreferences>()
+  },
+  'subscriptions/list': { input: subscriptionListInput, output: returns<SubscriptionView[]>() },
+  'subscriptions/get': { input: subscriptionIdInput, output: returns<SubscriptionView>() },
+  'subscriptions/create': { input: createSubscriptionInput, output: returns<SubscriptionView>() },
+  'subscriptions/change': { input: changeChannelInput, output: returns<ChangeResult>() },
+  'subscriptions/pause': { input: pauseChannelInput, output: returns<ChangeResult>() },
+  'subscriptions/resume': { input: resumeChannelInput, output: returns<ChangeResult>() },
+  'subscriptions/cancel': { input: cancelChannelInput, output: returns<ChangeResult>() },
+  'subscriptions/undoCancel': { input: subscriptionIdInput, output: returns<SubscriptionView>() },
+  'subscriptions/acceptOffer': { input: acceptOfferInput, output: returns<SubscriptionView>() },
+  'subscriptions/reactivate': { input: reactivateInput, output: returns<SubscriptionView>() },
+  'usage/list': { input: usageListInput, output: returns<UsageRecord[]>() },
+  'usage/add': {
+    input: usageAddInput,
+    output: returns<{ id: number | null; duplicate: boolean }>()
+  },
+  'usage/correct': { input: usageCorrectInput, output: returns<UsageRecord>() },
+  'usage/delete': { input: usageIdInput, output: returns<null>() },
+  'usage/import': { input: importInput, output: returns<ImportReport>() },
+  'billing/run': { input: runInput, output: returns<RunSummary>() },
+  'billing/lastRun': { input: noInput, output: returns<RunProgress | null>() },
+  'invoices/list': {
+    input: invoiceListInput,
+    output: returns<{ invoices: InvoiceSummary[]; total: number }>()
+  },
+  'invoices/get': { input: invoiceIdInput, output: returns<InvoiceView>() },
+  'invoices/addLine': { input: addLineInput, output: returns<InvoiceView>() },
+  'invoices/removeLine': { input: removeLineInput, output: returns<InvoiceView>() },
+  'invoices/deleteDraft': { input: invoiceIdInput, output: returns<null>() },
+  'invoices/issue': { input: issueInput, output: returns<InvoiceView>() },
+  'invoices/void': { input: voidInput, output: returns<InvoiceView>() },
+  'invoices/creditNote': { input: creditNoteInput, output: returns<InvoiceView>() },
+  'invoices/uncollectible': { input: invoiceIdInput, output: returns<InvoiceView>() },
+  'payments/record': { input: paymentInput, output: returns<PaymentResult>() },
+  'payments/refund': { input: refundInput, output: returns<{ paymentId: number }>() },
+  'ledger/verify': { input: noInput, output: returns<LedgerCheck>() }
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 type Contract = typeof contract

@@ -1,3 +1,4 @@
+import type { ActivityEntry } from '@shared/books/results'
 import type { Books } from '../store/sync'
 
 export type Changes = Record<string, [old: unknown, new: unknown]>
@@ -31,4 +32,38 @@ export function audit(
       changes: JSON.stringify(changes)
     })
   )
+}
+
+/** What happened to a customer and their subscriptions, invoices and payments, newest first. */
+export function customerActivity(books: Books, customerId: number, limit = 200): ActivityEntry[] {
+  const ids = (table: 'subscriptions' | 'invoices' | 'payments') =>
+    books
+      .all(books.q.selectFrom(table).select('id').where('customer_id', '=', customerId))
+      .map((r) => String(r.id))
+  const rows = books.all(
+    books.q
+      .selectFrom('audit_log')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('entity', '=', 'customer'), eb('entity_id', '=', String(customerId))]),
+          eb.and([
+            eb('entity', '=', 'subscription'),
+            eb('entity_id', 'in', ['', ...ids('subscriptions')])
+          ]),
+          eb.and([eb('entity', '=', 'invoice'), eb('entity_id', 'in', ['', ...ids('invoices')])]),
+          eb.and([eb('entity', '=', 'payment'), eb('entity_id', 'in', ['', ...ids('payments')])])
+        ])
+      )
+      .orderBy('id', 'desc')
+      .limit(limit)
+  )
+  return rows.map((r) => ({
+    at: r.at,
+    actor: r.actor,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    changes: JSON.parse(r.changes) as ActivityEntry['changes']
+  }))
 }

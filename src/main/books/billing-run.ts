@@ -1,4 +1,5 @@
 import type { Plan } from '@shared/billing/plan'
+import type { RunCustomer, RunInvoice, RunSummary } from '@shared/books/results'
 import {
   addDays,
   billingPeriods,
@@ -23,35 +24,6 @@ import {
   type SubscriptionState
 } from './subscriptions'
 import { aggregateStored, markBilled } from './usage'
-
-export interface RunInvoice {
-  invoiceId: number | null
-  number: string | null
-  currency: string
-  billDate: string
-  lines: number
-  net: number
-  tax: number
-  total: number
-  /** Left as a draft although the run issues invoices (it totals less than zero). */
-  needsAttention: boolean
-}
-
-export interface RunCustomer {
-  customerId: number
-  name: string
-  invoices: RunInvoice[]
-}
-
-export interface RunSummary {
-  runId: number | null
-  asOf: string
-  dryRun: boolean
-  customers: RunCustomer[]
-  invoicesCreated: number
-  /** Per currency, minor units. */
-  totals: Record<string, number>
-}
 
 interface Candidate extends DraftLine {
   billDate: string

@@ -1,5 +1,6 @@
 import type { Coupon, TaxRate } from '@shared/billing/inputs'
 import { planSchema, type Metric, type Plan } from '@shared/billing/plan'
+import type { PlanSummary } from '@shared/books/catalog'
 import { AppError } from '../errors'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
@@ -223,4 +224,46 @@ export function couponByCode(books: Books, code: string): { id: number; coupon: 
   )
   if (!row) throw new AppError('NOT_FOUND', `There is no coupon ${code}.`)
   return { id: row.id, coupon: JSON.parse(row.definition) as Coupon }
+}
+
+export function listPlans(books: Books, today: string): PlanSummary[] {
+  return books
+    .all(books.q.selectFrom('plans').selectAll().where('archived_at', 'is', null).orderBy('name'))
+    .map((p) => planSummary(books, p.code, today))
+}
+
+export function planSummary(books: Books, code: string, today: string): PlanSummary {
+  const plan = books.first(books.q.selectFrom('plans').selectAll().where('code', '=', code))
+  if (!plan) throw new AppError('NOT_FOUND', `There is no plan ${code}.`)
+  const versions = books.all(
+    books.q
+      .selectFrom('plan_versions')
+      .select(['id', 'version', 'effective_from'])
+      .where('plan_id', '=', plan.id)
+      .orderBy('version')
+  )
+  const current = [...versions].reverse().find((v) => v.effective_from <= today) ?? versions[0]
+  return {
+    code: plan.code,
+    name: plan.name,
+    currency: plan.currency,
+    versions: versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      effectiveFrom: v.effective_from
+    })),
+    current: current ? planVersion(books, current.id).plan : null
+  }
+}
+
+export function listCoupons(books: Books): Coupon[] {
+  return books
+    .all(
+      books.q
+        .selectFrom('coupons')
+        .select('definition')
+        .where('archived_at', 'is', null)
+        .orderBy('code')
+    )
+    .map((c) => JSON.parse(c.definition) as Coupon)
 }

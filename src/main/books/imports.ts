@@ -1,4 +1,5 @@
 import { customerInput } from '@shared/books/customers'
+import type { ImportProblem, ImportReport } from '@shared/books/results'
 import { isCalendarDate } from '../billing'
 import { getCompany } from '../store/repos/company'
 import type { Books } from '../store/sync'
@@ -7,27 +8,6 @@ import { metricDefinitions } from './catalog'
 import { parseCsv, CsvError, type CsvTable } from './csv'
 import { createCustomer } from './customers'
 import { metricValue } from './usage'
-
-export interface ImportProblem {
-  line: number
-  column: string | null
-  reason: string
-}
-
-export interface ImportReport {
-  dryRun: boolean
-  rows: number
-  /** Rows that would be (or were) imported. */
-  valid: number
-  imported: number
-  /** Rows repeating an earlier row of the file (same customer, metric and event id): counted once. */
-  duplicates: number
-  /** Rows already in the books from an earlier import: skipped. */
-  alreadyImported: number
-  problems: ImportProblem[]
-  /** More problems than listed. */
-  moreProblems: number
-}
 
 const MAX_LISTED = 1000
 

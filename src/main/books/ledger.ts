@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { LedgerCheck } from '@shared/books/results'
 import { minorToDecimal } from '@shared/money'
 import type { Books } from '../store/sync'
 
@@ -115,13 +116,6 @@ export function appendLedger(
     })
   )
   return hash
-}
-
-export interface LedgerCheck {
-  ok: boolean
-  entries: number
-  /** The first link that does not hold, if any. */
-  broken: { series: string; entry: number; number: string | null; reason: string } | null
 }
 
 /**

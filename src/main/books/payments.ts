@@ -1,16 +1,10 @@
+import type { Balance, PaymentResult, StatementEntry } from '@shared/books/results'
 import { AppError } from '../errors'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
 import { creditBalance } from './credit'
 import { getCustomer } from './customers'
 import { invoiceRow, outstanding } from './invoices'
-
-export interface PaymentResult {
-  paymentId: number
-  allocations: { invoiceId: number; amount: number }[]
-  /** What was left over and became customer credit. */
-  toCredit: number
-}
 
 function openInvoices(books: Books, customerId: number, currency: string) {
   return books
@@ -177,16 +171,6 @@ export function refundCredit(
   })
 }
 
-export interface Balance {
-  currency: string
-  /** Owed on issued invoices. */
-  receivable: number
-  /** The customer's credit. */
-  credit: number
-  /** receivable − credit: what the customer owes overall (negative: the company owes them). */
-  balance: number
-}
-
 export function customerBalances(books: Books, customerId: number): Balance[] {
   const currencies = new Set([
     ...books
@@ -213,15 +197,6 @@ export function customerBalances(books: Books, customerId: number): Balance[] {
     const credit = creditBalance(books, customerId, currency)
     return { currency, receivable, credit, balance: receivable - credit }
   })
-}
-
-export interface StatementEntry {
-  date: string
-  kind: 'invoice' | 'credit_note' | 'payment' | 'refund'
-  reference: string
-  /** Positive: owed by the customer; negative: paid or credited. */
-  amount: number
-  balance: number
 }
 
 /** Everything between the customer and the company in one currency, in date order, with a running balance. */

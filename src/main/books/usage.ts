@@ -1,5 +1,6 @@
 import { LOCAL_DATE_TIME, type UsageEvent } from '@shared/billing/inputs'
 import type { Metric } from '@shared/billing/plan'
+import type { UsageRecord } from '@shared/books/results'
 import { addDays, aggregateUsage, Dec, isCalendarDate, ZERO, type Aggregate } from '../billing'
 import { AppError } from '../errors'
 import type { Books } from '../store/sync'
@@ -58,17 +59,6 @@ export function billedPeriod(
       .where('invoice_lines.period_end', '>=', day)
   )
   return row ? (row.number ?? `draft ${row.id}`) : null
-}
-
-export interface UsageRecord {
-  id: number
-  customerId: number
-  subscriptionId: number | null
-  metric: string
-  eventId: string
-  timestamp: string
-  properties: Record<string, string | number>
-  billed: boolean
 }
 
 export function addUsage(

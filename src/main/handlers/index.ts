@@ -3,6 +3,10 @@ import { registerAppHandlers } from './app'
 import { registerCompanyHandlers } from './company'
 import type { HandlerContext } from './context'
 import { registerFileHandlers } from './files'
+import { registerCatalogHandlers } from './catalog'
+import { registerCustomerHandlers } from './customers'
+import { registerInvoiceHandlers } from './invoices'
+import { registerSubscriptionHandlers } from './subscriptions'
 
 export type { HandlerContext, Platform } from './context'
 
@@ -12,5 +16,9 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
   registerAppHandlers(registry, ctx)
   registerFileHandlers(registry, ctx)
   registerCompanyHandlers(registry, ctx)
+  registerCustomerHandlers(registry, ctx)
+  registerCatalogHandlers(registry, ctx)
+  registerSubscriptionHandlers(registry, ctx)
+  registerInvoiceHandlers(registry, ctx)
   return registry.table()
 }

@@ -66,7 +66,135 @@ const MALFORMED: Record<Channel, Case[]> = {
     },
     { input: { ...profile, invoiceNumberFormat: 'FV/{YYYY}' }, paths: ['invoiceNumberFormat'] },
     { input: {}, paths: ['legalName', 'address', 'country', 'email', 'defaultCurrency', 'logo'] }
-  ]
+  ],
+  'customers/search': [
+    { input: { query: 42 }, paths: ['query'] },
+    { input: { limit: 0 }, paths: ['limit'] }
+  ],
+  'customers/get': [
+    { input: { customerId: 'one' }, paths: ['customerId'] },
+    { input: {}, paths: ['customerId'] }
+  ],
+  'customers/create': [
+    { input: { name: '', country: 'PL', language: 'pl', currency: 'PLN' }, paths: ['name'] },
+    {
+      input: { name: 'A', country: 'PL', language: 'pl', currency: 'PLN', taxId: '123-456-32-17' },
+      paths: ['taxId']
+    },
+    {
+      input: { name: 'A', country: 'PL', language: 'pl', currency: 'PLN', emails: ['nope'] },
+      paths: ['emails.0']
+    }
+  ],
+  'customers/update': [
+    {
+      input: { customerId: 1, fields: { name: 'A' } },
+      paths: ['fields.country', 'fields.language', 'fields.currency']
+    }
+  ],
+  'customers/archive': [{ input: { customerId: 1, archived: 'yes' }, paths: ['archived'] }],
+  'customers/balance': [{ input: { customerId: -1 }, paths: ['customerId'] }],
+  'customers/activity': [{ input: { customer: 1 }, paths: ['customer', 'customerId'] }],
+  'plans/list': [{ input: { all: 1 }, paths: ['all'] }],
+  'plans/save': [
+    {
+      input: {
+        plan: { id: 'p', name: 'P', currency: 'EUR', interval: 'month', prices: [] },
+        effectiveFrom: '2026-01-01'
+      },
+      paths: ['plan.prices']
+    },
+    { input: { plan: {}, effectiveFrom: 'soon' }, paths: ['effectiveFrom', 'plan.id'] }
+  ],
+  'metrics/list': [{ input: { x: 1 }, paths: ['x'] }],
+  'taxRates/list': [{ input: { x: 1 }, paths: ['x'] }],
+  'taxRates/save': [
+    { input: { rate: { id: 'r', category: 'E', percent: '0' } }, paths: ['rate.exemption_reason'] }
+  ],
+  'coupons/list': [{ input: { x: 1 }, paths: ['x'] }],
+  'coupons/create': [
+    {
+      input: { coupon: { id: 'c', name: 'C', type: 'percent', duration: 'once' } },
+      paths: ['coupon.percent']
+    }
+  ],
+  'billingSettings/get': [{ input: { x: 1 }, paths: ['x'] }],
+  'billingSettings/update': [{ input: { runCreates: 'sometimes' }, paths: ['runCreates'] }],
+  'subscriptions/list': [{ input: {}, paths: ['customerId'] }],
+  'subscriptions/get': [{ input: { subscriptionId: 0 }, paths: ['subscriptionId'] }],
+  'subscriptions/create': [
+    {
+      input: { customerId: 1, planCode: 'pro', startDate: '31/01/2026', quantity: '-1' },
+      paths: ['startDate', 'quantity']
+    }
+  ],
+  'subscriptions/change': [
+    { input: { subscriptionId: 1, when: 'someday', confirm: true }, paths: ['when'] },
+    { input: { subscriptionId: 1, when: 'now' }, paths: ['confirm'] }
+  ],
+  'subscriptions/pause': [
+    { input: { subscriptionId: 1, from: 'today', confirm: false }, paths: ['from'] }
+  ],
+  'subscriptions/resume': [{ input: { subscriptionId: 1, confirm: false }, paths: ['on'] }],
+  'subscriptions/cancel': [
+    { input: { subscriptionId: 1, when: 'now', reason: '', confirm: true }, paths: ['reason'] }
+  ],
+  'subscriptions/undoCancel': [{ input: { subscriptionId: 'x' }, paths: ['subscriptionId'] }],
+  'subscriptions/acceptOffer': [
+    { input: { subscriptionId: 1, offer: 'free_lunch', reason: 'r' }, paths: ['offer'] }
+  ],
+  'subscriptions/reactivate': [{ input: { subscriptionId: 1, on: '2026-02-30x' }, paths: ['on'] }],
+  'usage/list': [{ input: { customerId: 1, from: 'January' }, paths: ['from'] }],
+  'usage/add': [
+    {
+      input: { customerId: 1, metric: '', eventId: 'e', timestamp: '2026-01-05' },
+      paths: ['metric']
+    }
+  ],
+  'usage/correct': [{ input: { id: 1, properties: { n: [] } }, paths: ['properties.n'] }],
+  'usage/delete': [{ input: { id: 1.5 }, paths: ['id'] }],
+  'usage/import': [
+    { input: { kind: 'invoices', dataBase64: 'YQ==', dryRun: true }, paths: ['kind'] },
+    { input: { kind: 'usage', dataBase64: '%%%', dryRun: true }, paths: ['dataBase64'] }
+  ],
+  'billing/run': [
+    { input: { asOf: '2026-1-1', dryRun: true }, paths: ['asOf'] },
+    { input: { asOf: '2026-01-01' }, paths: ['dryRun'] }
+  ],
+  'billing/lastRun': [{ input: { id: 1 }, paths: ['id'] }],
+  'invoices/list': [{ input: { status: 'lost' }, paths: ['status'] }],
+  'invoices/get': [{ input: { invoiceId: null }, paths: ['invoiceId'] }],
+  'invoices/addLine': [
+    {
+      input: {
+        invoiceId: 1,
+        description: 'Work',
+        quantity: 'x',
+        amount: 1.5,
+        taxRateId: 'standard'
+      },
+      paths: ['quantity', 'amount']
+    }
+  ],
+  'invoices/removeLine': [{ input: { invoiceId: 1 }, paths: ['lineId'] }],
+  'invoices/deleteDraft': [{ input: { invoiceId: -3 }, paths: ['invoiceId'] }],
+  'invoices/issue': [{ input: { invoiceId: 1, issueDate: 'now' }, paths: ['issueDate'] }],
+  'invoices/void': [{ input: { invoiceId: 1, reason: '' }, paths: ['reason'] }],
+  'invoices/creditNote': [{ input: { invoiceId: 1, reason: 'r', lines: [] }, paths: ['lines'] }],
+  'invoices/uncollectible': [{ input: {}, paths: ['invoiceId'] }],
+  'payments/record': [
+    {
+      input: { customerId: 1, date: '2026-01-05', method: 'cheque', amount: 0, currency: 'PLN' },
+      paths: ['method', 'amount']
+    }
+  ],
+  'payments/refund': [
+    {
+      input: { customerId: 1, date: '2026-01-05', method: 'cash', amount: -5, currency: 'PLN' },
+      paths: ['amount']
+    }
+  ],
+  'ledger/verify': [{ input: { deep: true }, paths: ['deep'] }]
 }
 
 /** Inputs that are not objects at all are refused by every channel, naming the input as a whole. */

@@ -81,3 +81,8 @@ export const customerSearchInput = z.strictObject({
   limit: z.number().int().min(1).max(1000).default(100),
   offset: z.number().int().min(0).default(0)
 })
+
+const customerId = z.number().int().positive()
+export const customerIdInput = z.strictObject({ customerId })
+export const customerUpdateInput = z.strictObject({ customerId, fields: customerInput })
+export const customerArchiveInput = z.strictObject({ customerId, archived: z.boolean() })

@@ -137,3 +137,31 @@ export const refundInput = z.strictObject({
   currency: z.string().length(3),
   reference: z.string().trim().max(200).default('')
 })
+
+export const runInput = z.strictObject({ asOf: date, dryRun: z.boolean() })
+export const usageAddInput = z.strictObject({
+  customerId: id,
+  subscriptionId: id.optional(),
+  metric: z.string().min(1).max(64),
+  eventId: z.string().min(1).max(200),
+  timestamp: z.string().min(10).max(26),
+  properties: z.record(z.string().max(64), z.union([z.string().max(200), z.number()])).default({})
+})
+export const usageCorrectInput = z.strictObject({
+  id,
+  timestamp: z.string().min(10).max(26).optional(),
+  properties: z.record(z.string().max(64), z.union([z.string().max(200), z.number()])).optional()
+})
+export const usageIdInput = z.strictObject({ id })
+export const usageListInput = z.strictObject({
+  customerId: id,
+  metric: z.string().max(64).optional(),
+  from: date.optional(),
+  to: date.optional()
+})
+export const importInput = z.strictObject({
+  kind: z.enum(['customers', 'usage']),
+  /** The CSV file's bytes, base64 (its encoding is checked in main). */
+  dataBase64: z.base64().max(20_000_000),
+  dryRun: z.boolean()
+})

@@ -51,6 +51,30 @@ export const cancelInput = z.strictObject({
 export const subscriptionIdInput = z.strictObject({ subscriptionId: id })
 export const reactivateInput = z.strictObject({ subscriptionId: id, on: date })
 
+const confirm = z.boolean()
+/** The lifecycle changes are previewed (confirm: false, nothing is kept) before they are confirmed. */
+export const changeChannelInput = changeSubscriptionInput.extend({ confirm })
+export const pauseChannelInput = pauseInput.extend({ confirm })
+export const resumeChannelInput = resumeInput.extend({ confirm })
+export const cancelChannelInput = cancelInput.extend({ confirm })
+export const acceptOfferInput = z.strictObject({
+  subscriptionId: id,
+  offer: z.enum(RETENTION_OFFERS),
+  couponCode: code.optional(),
+  planCode: code.optional(),
+  reason: z.string().trim().min(1).max(500)
+})
+export const subscriptionListInput = z.strictObject({ customerId: id })
+
+/** What a lifecycle change did (or, previewed, would do). */
+export interface ChangeResult {
+  subscription: SubscriptionView
+  effectiveDate: string
+  lines: import('./results').PendingLineView[]
+  /** Sum of the lines before tax, minor units. */
+  net: number
+}
+
 export type SubscriptionStatus = 'trialing' | 'active' | 'paused' | 'cancelling' | 'ended'
 
 export interface SubscriptionItemView {

@@ -1,0 +1,32 @@
+import {
+  listCoupons,
+  listPlans,
+  metricDefinitions,
+  planSummary,
+  saveCoupon,
+  savePlanVersion,
+  saveTaxRate,
+  taxRates
+} from '../books/catalog'
+import { getBillingPreferences, setBillingPreferences } from '../books/settings'
+import type { HandlerRegistry } from '../ipc/registry'
+import type { HandlerContext } from './context'
+
+export function registerCatalogHandlers(registry: HandlerRegistry, ctx: HandlerContext): void {
+  const books = () => ctx.workspace.requireStore().books
+  registry
+    .register('plans/list', () => listPlans(books(), books().today()))
+    .register('plans/save', ({ plan, effectiveFrom }) => {
+      savePlanVersion(books(), plan, effectiveFrom)
+      return planSummary(books(), plan.id, books().today())
+    })
+    .register('metrics/list', () => [...metricDefinitions(books()).values()])
+    .register('taxRates/list', () => taxRates(books()))
+    .register('taxRates/save', ({ rate }) => saveTaxRate(books(), rate))
+    .register('coupons/list', () => listCoupons(books()))
+    .register('coupons/create', ({ coupon }) => saveCoupon(books(), coupon).coupon)
+    .register('billingSettings/get', () => getBillingPreferences(books()))
+    .register('billingSettings/update', (preferences) =>
+      setBillingPreferences(books(), preferences)
+    )
+}

@@ -1,0 +1,124 @@
+/** What the books' channels answer with (money in minor units of `currency`). */
+
+export interface ImportProblem {
+  line: number
+  column: string | null
+  reason: string
+}
+
+export interface ImportReport {
+  dryRun: boolean
+  rows: number
+  /** Rows that would be (or were) imported. */
+  valid: number
+  imported: number
+  /** Rows repeating an earlier row of the file (same customer, metric and event id): counted once. */
+  duplicates: number
+  /** Rows already in the books from an earlier import: skipped. */
+  alreadyImported: number
+  problems: ImportProblem[]
+  /** More problems than listed. */
+  moreProblems: number
+}
+
+export interface RunInvoice {
+  invoiceId: number | null
+  number: string | null
+  currency: string
+  billDate: string
+  lines: number
+  net: number
+  tax: number
+  total: number
+  /** Left as a draft although the run issues invoices (it totals less than zero). */
+  needsAttention: boolean
+}
+
+export interface RunCustomer {
+  customerId: number
+  name: string
+  invoices: RunInvoice[]
+}
+
+export interface RunSummary {
+  runId: number | null
+  asOf: string
+  dryRun: boolean
+  customers: RunCustomer[]
+  invoicesCreated: number
+  /** Per currency. */
+  totals: Record<string, number>
+}
+
+export interface RunProgress {
+  runId: number
+  asOf: string
+  status: 'running' | 'finished' | 'failed'
+  customersDone: number
+  customersTotal: number
+  invoicesCreated: number
+  error: string | null
+}
+
+export interface UsageRecord {
+  id: number
+  customerId: number
+  subscriptionId: number | null
+  metric: string
+  eventId: string
+  timestamp: string
+  properties: Record<string, string | number>
+  billed: boolean
+}
+
+export interface LedgerCheck {
+  ok: boolean
+  entries: number
+  /** The first link that does not hold, if any. */
+  broken: { series: string; entry: number; number: string | null; reason: string } | null
+}
+
+export interface PaymentResult {
+  paymentId: number
+  allocations: { invoiceId: number; amount: number }[]
+  /** What was left over and became customer credit. */
+  toCredit: number
+}
+
+export interface Balance {
+  currency: string
+  /** Owed on issued invoices. */
+  receivable: number
+  /** The customer's credit. */
+  credit: number
+  /** receivable − credit: what the customer owes overall (negative: the company owes them). */
+  balance: number
+}
+
+export interface StatementEntry {
+  date: string
+  kind: 'invoice' | 'credit_note' | 'payment' | 'refund'
+  reference: string
+  /** Positive: owed by the customer; negative: paid or credited. */
+  amount: number
+  balance: number
+}
+
+export interface ActivityEntry {
+  at: string
+  actor: string
+  entity: string
+  entityId: string
+  action: string
+  changes: Record<string, [unknown, unknown]>
+}
+
+/** A line a lifecycle change leaves for the next invoice. */
+export interface PendingLineView {
+  kind: string
+  description: string
+  periodStart: string
+  periodEnd: string
+  amount: number
+  computation: string | null
+}
