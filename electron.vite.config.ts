@@ -33,7 +33,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           web: resolve(import.meta.dirname, 'src/main/web/cli.ts'),
           cli: resolve(import.meta.dirname, 'src/main/cli/index.ts'),
-          'bench-engine': resolve(import.meta.dirname, 'src/main/bench/engine.ts')
+          'bench-engine': resolve(import.meta.dirname, 'src/main/bench/engine.ts'),
+          'bench-billing': resolve(import.meta.dirname, 'src/main/bench/billing.ts')
         }
       }
     }

@@ -34,14 +34,22 @@ export const isCalendarDate = (date: string): boolean => {
 }
 
 /** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
+// Billing asks for the same few dates again and again: remember their day numbers.
+const dayNumbers = new Map<string, number>()
+
 export function toDayNumber(date: CalendarDate): number {
+  const known = dayNumbers.get(date)
+  if (known !== undefined) return known
   const { y: year, m, d } = parseDate(date)
   const y = m <= 2 ? year - 1 : year
   const era = Math.floor(y / 400)
   const yoe = y - era * 400
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146097 + doe - 719468
+  const days = era * 146097 + doe - 719468
+  if (dayNumbers.size > 50_000) dayNumbers.clear()
+  dayNumbers.set(date, days)
+  return days
 }
 
 export function fromDayNumber(days: number): CalendarDate {

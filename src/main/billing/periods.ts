@@ -187,7 +187,8 @@ export function duePeriods(
       const active = activeDays(t, start, end)
       if (active > 0) {
         due.push({
-          ...period,
+          fullStart: period.fullStart,
+          fullEnd: period.fullEnd,
           start,
           end,
           activeDays: active,

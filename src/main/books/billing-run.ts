@@ -10,24 +10,31 @@ import {
   timingOf,
   type ChargeLine,
   type CouponApplication,
-  type DuePeriod
+  type DuePeriod,
+  type RoundingMode
 } from '../billing'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
-import { createDraft, issueInvoice, type DraftLine } from './invoices'
+import {
+  createDraft,
+  engineCustomer,
+  engineSettings,
+  issueInvoice,
+  type DraftContext,
+  type DraftLine
+} from './invoices'
 import { getBillingPreferences } from './settings'
 import {
   chargeKey,
   firstBillingDay,
   itemTimeline,
-  loadSubscription,
+  loadCustomerSubscriptions,
   type SubscriptionState
 } from './subscriptions'
-import { aggregateStored, markBilled } from './usage'
+import { aggregateStored } from './usage'
 
 interface Candidate extends DraftLine {
   billDate: string
-  usage?: { metric: string; customerId: number; subscriptionId: number }
 }
 
 /** Keys already billed for a customer: on an invoice, or waiting as a pending charge. */
@@ -79,40 +86,58 @@ function priceLine(
   })
 }
 
+/** A plan's prices by when they are billed, worked out once per plan version. */
+const pricesByTiming = new WeakMap<Plan, Record<'advance' | 'arrears', Plan['prices']>>()
+function pricesOf(plan: Plan): Record<'advance' | 'arrears', Plan['prices']> {
+  let split = pricesByTiming.get(plan)
+  if (!split) {
+    split = {
+      advance: plan.prices.filter((p) => timingOf(p) === 'advance'),
+      arrears: plan.prices.filter((p) => timingOf(p) === 'arrears')
+    }
+    pricesByTiming.set(plan, split)
+  }
+  return split
+}
+
 /** Every charge of a subscription due as of a date and not billed yet, each with its key and bill date. */
 function dueCharges(
   books: Books,
   state: SubscriptionState,
   asOf: string,
-  billed: Set<string>
+  billed: Set<string>,
+  rounding: RoundingMode
 ): Candidate[] {
-  const { rounding } = getBillingPreferences(books)
   const out: Candidate[] = []
   for (const item of state.items) {
     const plan = item.version.plan
-    const timeline = itemTimeline(state, item)
+    const prices = pricesOf(plan)
     const quantity = new Dec(item.row.quantity)
+    // a period is due in advance once it has begun, in arrears once it has ended
+    const begun = duePeriods(
+      itemTimeline(state, item),
+      plan.interval,
+      plan.alignment,
+      asOf,
+      'advance'
+    )
     for (const timing of ['advance', 'arrears'] as const) {
-      for (const period of duePeriods(timeline, plan.interval, plan.alignment, asOf, timing)) {
+      for (const period of begun) {
+        if (timing === 'arrears' && period.end > asOf) continue
         const billDate = timing === 'advance' ? period.start : addDays(period.end, 1)
-        for (const price of plan.prices.filter((p) => timingOf(p) === timing)) {
+        for (const price of prices[timing]) {
           const key = chargeKey(item.row.id, period.scheduleStart, price.id, timing)
           if (billed.has(key)) continue
+          // the line is new: it takes its key in place (a spread copy costs more than rating it)
           const line = priceLine(books, state, plan, price, period, quantity, rounding)
-          out.push({
-            ...line,
-            chargeKey: key,
-            itemId: item.row.id,
-            billDate,
-            metric: price.metric?.code,
-            usage: price.metric
-              ? {
-                  metric: price.metric.code,
-                  customerId: state.row.customer_id,
-                  subscriptionId: state.row.id
-                }
-              : undefined
-          })
+          out.push(
+            Object.assign(line, {
+              chargeKey: key,
+              itemId: item.row.id,
+              billDate,
+              metric: price.metric?.code
+            })
+          )
         }
         if (timing === 'arrears' && plan.minimum_commitment) {
           const key = chargeKey(item.row.id, period.scheduleStart, 'commitment', 'arrears')
@@ -134,11 +159,8 @@ function dueCharges(
 /** A subscription's coupons, each limited to its periods: from the one it was attached in, N periods on (or forever). */
 function couponApplications(state: SubscriptionState): CouponApplication[] {
   const plan = state.items[0]!.version.plan
-  return state.coupons.map(({ coupon, createdAt }) => {
-    const from =
-      createdAt.slice(0, 10) > firstBillingDay(state.row)
-        ? createdAt.slice(0, 10)
-        : firstBillingDay(state.row)
+  return state.coupons.map(({ coupon, from: added }) => {
+    const from = added > firstBillingDay(state.row) ? added : firstBillingDay(state.row)
     const count =
       coupon.duration === 'forever'
         ? Infinity
@@ -150,7 +172,7 @@ function couponApplications(state: SubscriptionState): CouponApplication[] {
     let seen = 0
     for (const p of billingPeriods(firstBillingDay(state.row), plan.interval, plan.alignment)) {
       if (p.end < from) continue
-      if (!start) start = p.start < from ? p.start : p.start
+      if (!start) start = p.start // the period it was added in counts as its first
       seen++
       if (seen >= count) {
         end = p.end
@@ -196,87 +218,82 @@ function pendingCandidates(
  * issued if the company issues directly. Charges already billed are skipped by their key, so a
  * run can be repeated or resumed after a crash without billing anything twice.
  */
-function billCustomer(
-  books: Books,
-  customerId: number,
-  asOf: string,
+/** What stays the same for every customer of a run, read once. */
+interface RunContext {
+  asOf: string
   runId: number | null
-): RunCustomer {
-  const customer = books.first(
-    books.q.selectFrom('customers').select(['id', 'name']).where('id', '=', customerId)
-  )!
+  draft: Omit<DraftContext, 'customer'>
+  issueDirectly: boolean
+  /** Customers with pending charges due by the as-of date. */
+  pending: Set<number>
+  /** Customers with any subscription pause or coupon (most have neither; their reads are skipped). */
+  paused: Set<number>
+  couponed: Set<number>
+}
+
+const CUSTOMER_NAME = 'SELECT name FROM customers WHERE id = ?'
+const MARK_PENDING = 'UPDATE pending_charges SET invoice_id = ? WHERE id = ?'
+
+/**
+ * Bills one customer as of a date, in one transaction: every due charge of every subscription
+ * and every pending charge, grouped into one draft per currency and bill date (in order), then
+ * issued if the company issues directly. Charges already billed are skipped by their key, so a
+ * run can be repeated or resumed after a crash without billing anything twice.
+ */
+function billCustomer(books: Books, ctx: RunContext, customerId: number): RunCustomer {
+  const { name } = books.prepare(CUSTOMER_NAME).get(customerId) as { name: string }
   const billed = billedKeys(books, customerId)
-  const subscriptions = books
-    .all(
-      books.q
-        .selectFrom('subscriptions')
-        .select('id')
-        .where('customer_id', '=', customerId)
-        .orderBy('id')
-    )
-    .map((s) => loadSubscription(books, s.id))
+  const subscriptions = loadCustomerSubscriptions(books, customerId, {
+    pauses: ctx.paused.has(customerId),
+    coupons: ctx.couponed.has(customerId)
+  })
   const candidates: Candidate[] = [
-    ...subscriptions.flatMap((state) => dueCharges(books, state, asOf, billed)),
-    ...pendingCandidates(books, customerId, asOf)
+    ...subscriptions.flatMap((state) =>
+      dueCharges(books, state, ctx.asOf, billed, ctx.draft.settings.rounding)
+    ),
+    ...(ctx.pending.has(customerId) ? pendingCandidates(books, customerId, ctx.asOf) : [])
   ]
+  if (candidates.length === 0) return { customerId, name, invoices: [] }
   const coupons = subscriptions.flatMap(couponApplications)
+  const context: DraftContext = { ...ctx.draft, customer: engineCustomer(books, customerId) }
   const groups = new Map<string, Candidate[]>()
   for (const c of candidates) {
     const key = `${c.billDate}|${c.currency}`
-    groups.set(key, [...(groups.get(key) ?? []), c])
+    const group = groups.get(key)
+    if (group) group.push(c)
+    else groups.set(key, [c])
   }
-  const issueDirectly = getBillingPreferences(books).runCreates === 'issued'
   const invoices: RunInvoice[] = []
   for (const key of [...groups.keys()].sort()) {
     const lines = groups.get(key)!
     const [billDate, currency] = key.split('|') as [string, string]
-    const { id, lineIds } = createDraft(books, {
+    const { id, draft } = createDraft(books, {
       customerId,
       currency,
       billDate,
       lines,
       coupons: coupons.filter((c) => lines.some((l) => l.subscriptionId === c.subscriptionId)),
-      runId: runId ?? undefined
+      runId: ctx.runId ?? undefined,
+      context
     })
-    lines.forEach((line, i) => {
-      if (line.usage)
-        markBilled(
-          books,
-          lineIds[i]!,
-          line.usage.metric,
-          line.usage,
-          line.period.start,
-          line.period.end
-        )
-      if ('pendingId' in line)
-        books.run(
-          books.q
-            .updateTable('pending_charges')
-            .set({ invoice_id: id })
-            .where('id', '=', line.pendingId as number)
-        )
-    })
-    const row = books.first(
-      books.q
-        .selectFrom('invoices')
-        .select(['total', 'net_total', 'tax_total'])
-        .where('id', '=', id)
-    )!
-    const needsAttention = issueDirectly && row.total < 0
-    const issued = issueDirectly && !needsAttention ? issueInvoice(books, id) : null
+    for (const line of lines)
+      if ('pendingId' in line) books.prepare(MARK_PENDING).run(id, line.pendingId)
+    const { net, tax, total } = draft.subtotals
+    const needsAttention = ctx.issueDirectly && total < 0
+    const issued = ctx.issueDirectly && !needsAttention ? issueInvoice(books, id) : null
     invoices.push({
       invoiceId: id,
       number: issued?.number ?? null,
       currency,
       billDate,
       lines: lines.length,
-      net: row.net_total,
-      tax: row.tax_total,
-      total: row.total,
+      net,
+      tax,
+      total,
       needsAttention
     })
   }
-  return { customerId, name: customer.name, invoices }
+  return { customerId, name, invoices }
 }
 
 class DryRun extends Error {
@@ -316,14 +333,55 @@ export async function billingRun(books: Books, options: RunOptions): Promise<Run
           started_at: books.stamp()
         })
       )
+  const prefs = getBillingPreferences(books)
+  const ids = (query: string, ...args: string[]) =>
+    new Set((books.prepare(query).all(...args) as { id: number }[]).map((r) => r.id))
+  const ctx: RunContext = {
+    asOf: options.asOf,
+    runId,
+    draft: { settings: engineSettings(books) },
+    issueDirectly: prefs.runCreates === 'issued',
+    pending: ids(
+      'SELECT DISTINCT customer_id AS id FROM pending_charges WHERE invoice_id IS NULL AND bill_date <= ?',
+      options.asOf
+    ),
+    paused: ids(
+      'SELECT DISTINCT s.customer_id AS id FROM subscription_pauses p JOIN subscriptions s ON s.id = p.subscription_id'
+    ),
+    couponed: ids(
+      'SELECT DISTINCT s.customer_id AS id FROM subscription_coupons c JOIN subscriptions s ON s.id = c.subscription_id'
+    )
+  }
   const customers: RunCustomer[] = []
+  // Each customer commits on its own. During the run those commits skip the fsync (WAL,
+  // synchronous NORMAL): if Facturo crashes, every committed customer is kept; an OS crash or a
+  // power cut may lose the last few, which the next run bills again (runs are idempotent). The
+  // closing commit, with the file's own setting (FULL) back, syncs the WAL and all before it.
+  // The WAL is also let grow to ~40 MB before it is copied back into the file (SQLite's default
+  // is ~4 MB): fewer checkpoints, each of which syncs, and the run measured 5–10% faster.
+  const durable = books.sqlite.pragma('synchronous', { simple: true })
+  const checkpointEvery = books.sqlite.pragma('wal_autocheckpoint', { simple: true })
+  const restore = () => {
+    books.sqlite.pragma(`synchronous = ${durable}`)
+    books.sqlite.pragma(`wal_autocheckpoint = ${checkpointEvery}`)
+  }
+  if (!options.dryRun) {
+    books.sqlite.pragma('synchronous = NORMAL')
+    books.sqlite.pragma('wal_autocheckpoint = 10000')
+  }
   try {
     for (const [i, customerId] of customerIds.entries()) {
       let result: RunCustomer
       try {
         result = books.tx(() => {
-          const r = billCustomer(books, customerId, options.asOf, runId)
+          const r = billCustomer(books, ctx, customerId)
           if (options.dryRun) throw new DryRun(r)
+          // progress is committed with a customer's invoices (every 25 customers and the last)
+          if (runId && ((i + 1) % 25 === 0 || i + 1 === customerIds.length)) {
+            books
+              .prepare('UPDATE billing_runs SET customers_done = ? WHERE id = ?')
+              .run(i + 1, runId)
+          }
           return r
         })
       } catch (error) {
@@ -331,18 +389,12 @@ export async function billingRun(books: Books, options: RunOptions): Promise<Run
         result = error.result
       }
       if (result.invoices.length) customers.push(result)
-      if (runId)
-        books.run(
-          books.q
-            .updateTable('billing_runs')
-            .set({ customers_done: i + 1 })
-            .where('id', '=', runId)
-        )
       options.onProgress?.(i + 1, customerIds.length)
       if ((i + 1) % (options.yieldEvery ?? 50) === 0)
         await new Promise((resolve) => setImmediate(resolve))
     }
   } catch (error) {
+    restore()
     if (runId)
       books.run(
         books.q
@@ -356,6 +408,7 @@ export async function billingRun(books: Books, options: RunOptions): Promise<Run
   const totals: Record<string, number> = {}
   for (const inv of customers.flatMap((c) => c.invoices))
     totals[inv.currency] = (totals[inv.currency] ?? 0) + inv.total
+  restore()
   if (runId) {
     books.run(
       books.q

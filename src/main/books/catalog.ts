@@ -170,15 +170,21 @@ export function savePlanVersion(books: Books, plan: Plan, effectiveFrom: string)
 }
 
 export function planVersion(books: Books, id: number): PlanVersion {
+  // versions never change once saved: each is read and checked once per open file
+  const key = `plan_version:${id}`
+  const known = books.immutable.get(key) as PlanVersion | undefined
+  if (known) return known
   const row = books.first(books.q.selectFrom('plan_versions').selectAll().where('id', '=', id))
   if (!row) throw new AppError('NOT_FOUND', `There is no plan version ${id}.`)
-  return {
+  const version = {
     id: row.id,
     planId: row.plan_id,
     version: row.version,
     effectiveFrom: row.effective_from,
     plan: planSchema.parse(JSON.parse(row.definition))
   }
+  books.immutable.set(key, version)
+  return version
 }
 
 /** The version of a plan in force on a date. */

@@ -211,6 +211,17 @@ describe('usage CSV import', () => {
     expect(late.problems).toHaveLength(1)
     expect(late.problems[0]).toMatchObject({ line: 2, column: 'timestamp' })
     expect(late.problems[0]!.reason).toMatch(/usage of calls on 2026-01-20 has been billed/)
+
+    // the file imported before, billed since, imports again as nothing new (an export that
+    // grows month by month can be imported whole every time)
+    const again = importUsageCsv(
+      books,
+      utf8(
+        'customer,metric,event_id,timestamp,quantity\nC1,calls,e1,2026-01-05,5\nC1,calls,e11,2026-02-04,2\n'
+      ),
+      { dryRun: false }
+    )
+    expect(again).toMatchObject({ problems: [], imported: 1, alreadyImported: 1 })
   })
 })
 

@@ -123,51 +123,74 @@ export function importUsageCsv(
     }
     return periods
   }
+  const existing = books.prepare(
+    'SELECT 1 FROM usage_events WHERE customer_id = ? AND metric = ? AND event_id = ?'
+  )
   const dates = new Map<string, boolean>()
   const seen = new Set<string>()
   const rows: unknown[][] = []
   let duplicates = 0
-  const propertyColumns = table.header.filter(
-    (h) => !['customer', 'metric', 'event_id', 'timestamp', 'subscription', 'value'].includes(h)
+  const col = (name: string) => table.header.indexOf(name)
+  const [cCustomer, cMetric, cEvent, cTime, cSubscription, cValue] = [
+    'customer',
+    'metric',
+    'event_id',
+    'timestamp',
+    'subscription',
+    'value'
+  ].map(col) as number[]
+  const propertyColumns = table.header.flatMap((h, i) =>
+    ['customer', 'metric', 'event_id', 'timestamp', 'subscription', 'value'].includes(h)
+      ? []
+      : [[h, i] as const]
   )
+  const width = table.header.length
   for (const record of table.records) {
-    const row = rowOf(table, record, problems)
-    if (!row) continue
+    const cells = record.cells
+    if (cells.length !== width) {
+      problems.add(
+        record.line,
+        null,
+        `this row has ${cells.length} values, the header has ${width}`
+      )
+      continue
+    }
     const at = (column: string, reason: string) => problems.add(record.line, column, reason)
-    const customerId = customers.get(row.customer!)
+    const code = cells[cCustomer!]!.trim()
+    const metricCode = cells[cMetric!]!.trim()
+    const eventId = cells[cEvent!]!.trim()
+    const ts = cells[cTime!]!.trim()
+    const customerId = customers.get(code)
     if (customerId === undefined)
       at(
         'customer',
-        row.customer
-          ? `no customer has the number "${row.customer}"`
-          : 'the customer number is missing'
+        code ? `no customer has the number "${code}"` : 'the customer number is missing'
       )
-    const metric = metrics.get(row.metric!)
+    const metric = metrics.get(metricCode)
     if (!metric)
       at(
         'metric',
-        row.metric
-          ? `there is no metric "${row.metric}" (known: ${[...metrics.keys()].join(', ') || 'none yet'})`
+        metricCode
+          ? `there is no metric "${metricCode}" (known: ${[...metrics.keys()].join(', ') || 'none yet'})`
           : 'the metric is missing'
       )
-    if (!row.event_id) at('event_id', 'the event id is missing')
-    else if (row.event_id.length > 200) at('event_id', 'the event id is longer than 200 characters')
-    const ts = row.timestamp!
+    if (!eventId) at('event_id', 'the event id is missing')
+    else if (eventId.length > 200) at('event_id', 'the event id is longer than 200 characters')
     const day = ts.slice(0, 10)
-    if (!TIMESTAMP.test(ts))
+    const shaped = TIMESTAMP.test(ts)
+    if (!shaped)
       at('timestamp', `"${ts}" is not a local date or date-time like 2026-01-05T14:30:00`)
     else if (!(dates.get(day) ?? dates.set(day, isCalendarDate(day)).get(day)))
       at('timestamp', `${day} is not a calendar date`)
-    if (!metric || customerId === undefined || !row.event_id || !TIMESTAMP.test(ts)) continue
+    if (!metric || customerId === undefined || !eventId || !shaped) continue
     const properties: Record<string, string> = {}
-    for (const p of propertyColumns) if (row[p] !== '') properties[p] = row[p]!
-    if (
-      metric.property &&
-      properties[metric.property] === undefined &&
-      row.value !== undefined &&
-      row.value !== ''
-    )
-      properties[metric.property] = row.value
+    for (const [name, i] of propertyColumns) {
+      const v = cells[i]!.trim()
+      if (v !== '') properties[name] = v
+    }
+    const generic = cValue! >= 0 ? cells[cValue!]!.trim() : ''
+    if (metric.property && properties[metric.property] === undefined && generic !== '')
+      properties[metric.property] = generic
     const value = metricValue(metric, properties)
     if (typeof value === 'string') {
       at(
@@ -179,29 +202,31 @@ export function importUsageCsv(
     const period = billedPeriods(customerId, metric.code).find(
       (p) => p.start <= day && p.end >= day
     )
-    if (period) {
+    // an event imported before is fine (it is skipped); a new one cannot join a billed period
+    if (period && !existing.get(customerId, metric.code, eventId)) {
       at(
         'timestamp',
         `usage of ${metric.code} on ${day} has been billed (invoice ${period.number}); it can no longer change`
       )
       continue
     }
-    const identity = `${customerId}|${metric.code}|${row.event_id}`
+    const identity = `${customerId}|${metric.code}|${eventId}`
     if (seen.has(identity)) {
       duplicates++
       continue
     }
     seen.add(identity)
-    const subscription = row.subscription ? Number(row.subscription) : null
-    if (row.subscription && !Number.isInteger(subscription)) {
-      at('subscription', `"${row.subscription}" is not a subscription number`)
+    const subscriptionText = cSubscription! >= 0 ? cells[cSubscription!]!.trim() : ''
+    const subscription = subscriptionText ? Number(subscriptionText) : null
+    if (subscriptionText && !Number.isInteger(subscription)) {
+      at('subscription', `"${subscriptionText}" is not a subscription number`)
       continue
     }
     rows.push([
       customerId,
       subscription,
       metric.code,
-      row.event_id,
+      eventId,
       ts,
       value.value,
       value.micro,

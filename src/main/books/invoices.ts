@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely'
-import { customerSchema } from '@shared/billing/inputs'
+import type { BillingSettings, Customer } from '@shared/billing/inputs'
 import type { InvoiceStatus, InvoiceSummary, InvoiceView } from '@shared/books/invoices'
 import {
   addDays,
@@ -67,14 +67,42 @@ function chargeLineOf(row: LineRow, invoice: InvoiceRow): ChargeLine {
 }
 
 /** The engine's view of a customer for a document: its tax treatment (credit is applied at issue). */
-function engineCustomer(books: Books, customerId: number) {
-  const c = getCustomer(books, customerId)
-  return customerSchema.parse({
+export function engineCustomer(books: Books, customerId: number): Customer {
+  const c = books
+    .prepare('SELECT code, name, tax_treatment, exemption_reason FROM customers WHERE id = ?')
+    .get(customerId) as
+    | {
+        code: string
+        name: string
+        tax_treatment: Customer['tax_treatment']
+        exemption_reason: string
+      }
+    | undefined
+  if (!c) throw new AppError('NOT_FOUND', `There is no customer ${customerId}.`)
+  // credit is applied when a document is issued, not in drafts
+  return {
     id: c.code,
     name: c.name,
-    tax_treatment: c.taxTreatment,
-    exemption_reason: c.exemptionReason || undefined
-  })
+    tax_treatment: c.tax_treatment,
+    exemption_reason: c.exemption_reason || undefined,
+    credit_balance: '0'
+  }
+}
+
+/** What a draft is computed with: the company's tax settings and the customer's treatment. */
+export interface DraftContext {
+  settings: BillingSettings
+  customer: Customer
+}
+
+/** The engine settings from the books (tax rates, per-category or per-line, rounding). */
+export function engineSettings(books: Books): BillingSettings {
+  const prefs = getBillingPreferences(books)
+  return {
+    tax_rates: taxRates(books),
+    tax_calculation: prefs.taxCalculation,
+    rounding: prefs.rounding
+  }
 }
 
 /** Recomputes a draft from its lines: coupons, taxes and subtotals, with today's rates and settings. */
@@ -114,6 +142,11 @@ export function recomputeDraft(books: Books, id: number): DraftInvoice {
   return draft
 }
 
+const INSERT_LINE = `INSERT INTO invoice_lines (invoice_id, position, kind, description, period_start, period_end, quantity, amount,
+  discount, net_amount, tax_category, tax_percent, tax_amount, tax_rate_id, subscription_id, item_id, plan_code, price_id, model,
+  metric, charge_key, discountable, breakdown, proration, source_line_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+/** Written for every line of every billing run: one prepared statement. */
 function insertLine(
   books: Books,
   invoiceId: number,
@@ -121,41 +154,46 @@ function insertLine(
   line: DraftLine,
   computed?: DraftInvoice['lines'][number]
 ): number {
-  return books.insert(
-    books.q.insertInto('invoice_lines').values({
-      invoice_id: invoiceId,
+  const result = books
+    .prepare(INSERT_LINE)
+    .run(
+      invoiceId,
       position,
-      kind: line.kind,
-      description: line.description,
-      period_start: line.period.start,
-      period_end: line.period.end,
-      quantity: line.quantity,
-      amount: line.amount,
-      discount: computed?.discount ?? 0,
-      net_amount: computed?.netAmount ?? line.amount,
-      tax_category: computed?.tax?.category ?? null,
-      tax_percent: computed?.tax?.percent ?? null,
-      tax_amount: computed?.taxAmount ?? null,
-      tax_rate_id: line.taxRateId,
-      subscription_id: line.subscriptionId ? Number(line.subscriptionId) : null,
-      item_id: line.itemId ?? null,
-      plan_code: line.planId ?? null,
-      price_id: line.priceId ?? null,
-      model: line.model ?? null,
-      metric: line.metric ?? null,
-      charge_key: line.chargeKey ?? null,
-      discountable: line.discountable ? 1 : 0,
-      breakdown: JSON.stringify(line.breakdown),
-      proration: line.proration ? JSON.stringify(line.proration) : null,
-      source_line_id: line.sourceLineId ?? null
-    })
-  )
+      line.kind,
+      line.description,
+      line.period.start,
+      line.period.end,
+      line.quantity,
+      line.amount,
+      computed?.discount ?? 0,
+      computed?.netAmount ?? line.amount,
+      computed?.tax?.category ?? null,
+      computed?.tax?.percent ?? null,
+      computed?.taxAmount ?? null,
+      line.taxRateId,
+      line.subscriptionId ? Number(line.subscriptionId) : null,
+      line.itemId ?? null,
+      line.planId ?? null,
+      line.priceId ?? null,
+      line.model ?? null,
+      line.metric ?? null,
+      line.chargeKey ?? null,
+      line.discountable ? 1 : 0,
+      JSON.stringify(line.breakdown),
+      line.proration ? JSON.stringify(line.proration) : null,
+      line.sourceLineId ?? null
+    )
+  return Number(result.lastInsertRowid)
 }
 
 function totalsColumns(draft: DraftInvoice, lines: readonly ChargeLine[]) {
   const s = draft.subtotals
-  const starts = lines.map((l) => l.period.start).sort()
-  const ends = lines.map((l) => l.period.end).sort()
+  let first: string | null = null
+  let last: string | null = null
+  for (const { period } of lines) {
+    if (first === null || period.start < first) first = period.start
+    if (last === null || period.end > last) last = period.end
+  }
   return {
     tax_inclusive: draft.taxInclusive ? 1 : 0,
     lines_total: s.lines,
@@ -168,8 +206,8 @@ function totalsColumns(draft: DraftInvoice, lines: readonly ChargeLine[]) {
     taxes: JSON.stringify(draft.taxes),
     discounts: JSON.stringify(draft.discounts),
     legal_notes: JSON.stringify(draft.legalNotes),
-    period_start: starts[0] ?? null,
-    period_end: ends.at(-1) ?? null
+    period_start: first,
+    period_end: last
   }
 }
 
@@ -178,23 +216,23 @@ function computeDraft(
   customerId: number,
   currency: string,
   lines: readonly ChargeLine[],
-  coupons: readonly CouponApplication[]
+  coupons: readonly CouponApplication[],
+  context?: DraftContext
 ): DraftInvoice {
-  const prefs = getBillingPreferences(books)
   return assembleInvoice({
     currency,
     lines,
     coupons,
-    customer: engineCustomer(books, customerId),
-    settings: {
-      tax_rates: taxRates(books),
-      tax_calculation: prefs.taxCalculation,
-      rounding: prefs.rounding
-    }
+    customer: context?.customer ?? engineCustomer(books, customerId),
+    settings: context?.settings ?? engineSettings(books)
   })
 }
 
 /** Creates a draft from lines, computed before it is written. Returns the draft's id and the id of each line. */
+const INSERT_INVOICE = `INSERT INTO invoices (kind, customer_id, currency, bill_date, coupon_inputs, corrects_invoice_id, correction_reason,
+  billing_run_id, created_at, updated_at, tax_inclusive, lines_total, discount_total, net_total, tax_total, total, credits_applied, amount_due,
+  taxes, discounts, legal_notes, period_start, period_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
 export function createDraft(
   books: Books,
   input: {
@@ -207,8 +245,10 @@ export function createDraft(
     kind?: 'invoice' | 'credit_note'
     correctsInvoiceId?: number
     reason?: string
+    /** Settings and customer already at hand (a billing run computes them once). */
+    context?: DraftContext
   }
-): { id: number; lineIds: number[] } {
+): { id: number; lineIds: number[]; draft: DraftInvoice } {
   return books.tx(() => {
     const stamp = books.stamp()
     const draft = computeDraft(
@@ -216,25 +256,41 @@ export function createDraft(
       input.customerId,
       input.currency,
       input.lines,
-      input.coupons ?? []
+      input.coupons ?? [],
+      input.context
     )
-    const id = books.insert(
-      books.q.insertInto('invoices').values({
-        ...totalsColumns(draft, input.lines),
-        kind: input.kind ?? 'invoice',
-        customer_id: input.customerId,
-        currency: input.currency,
-        bill_date: input.billDate,
-        coupon_inputs: JSON.stringify(input.coupons ?? []),
-        corrects_invoice_id: input.correctsInvoiceId ?? null,
-        correction_reason: input.reason ?? null,
-        billing_run_id: input.runId ?? null,
-        created_at: stamp,
-        updated_at: stamp
-      })
+    const t = totalsColumns(draft, input.lines)
+    const id = Number(
+      books
+        .prepare(INSERT_INVOICE)
+        .run(
+          input.kind ?? 'invoice',
+          input.customerId,
+          input.currency,
+          input.billDate,
+          JSON.stringify(input.coupons ?? []),
+          input.correctsInvoiceId ?? null,
+          input.reason ?? null,
+          input.runId ?? null,
+          stamp,
+          stamp,
+          t.tax_inclusive,
+          t.lines_total,
+          t.discount_total,
+          t.net_total,
+          t.tax_total,
+          t.total,
+          t.credits_applied,
+          t.amount_due,
+          t.taxes,
+          t.discounts,
+          t.legal_notes,
+          t.period_start,
+          t.period_end
+        ).lastInsertRowid
     )
     const lineIds = input.lines.map((line, i) => insertLine(books, id, i + 1, line, draft.lines[i]))
-    return { id, lineIds }
+    return { id, lineIds, draft }
   })
 }
 
@@ -276,7 +332,7 @@ export function addDraftLine(
   })
 }
 
-/** Removes a line from a draft; its charge becomes billable again (and its usage unbilled). */
+/** Removes a line from a draft; its charge becomes billable again (and its usage open to change). */
 export function removeDraftLine(books: Books, invoiceId: number, lineId: number): InvoiceView {
   return books.tx(() => {
     const invoice = invoiceRow(books, invoiceId)
@@ -290,12 +346,6 @@ export function removeDraftLine(books: Books, invoiceId: number, lineId: number)
         .where('invoice_id', '=', invoiceId)
     )
     if (!line) throw new AppError('NOT_FOUND', `Invoice ${invoiceId} has no line ${lineId}.`)
-    books.run(
-      books.q
-        .updateTable('usage_events')
-        .set({ billed_line_id: null })
-        .where('billed_line_id', '=', lineId)
-    )
     books.run(
       books.q
         .updateTable('pending_charges')
@@ -320,13 +370,6 @@ export function deleteDraft(books: Books, invoiceId: number): void {
       throw new AppError(
         'CONFLICT',
         `${invoice.number} is issued and is kept; void it or credit it instead.`
-      )
-    for (const line of linesOf(books, invoiceId))
-      books.run(
-        books.q
-          .updateTable('usage_events')
-          .set({ billed_line_id: null })
-          .where('billed_line_id', '=', line.id)
       )
     books.run(
       books.q

@@ -32,45 +32,75 @@ export interface SubscriptionState {
   row: Selectable<SubscriptionTable>
   items: ItemState[]
   pauses: { start: string; end: string | null }[]
-  coupons: { id: number; coupon: Coupon; createdAt: string }[]
+  /** Each coupon with the first day it discounts. */
+  coupons: { id: number; coupon: Coupon; from: string }[]
 }
 
+// Read for every subscription of every billing run: plain prepared statements.
+const SUBSCRIPTION = 'SELECT * FROM subscriptions WHERE id = ?'
+const ITEMS = 'SELECT * FROM subscription_items WHERE subscription_id = ? ORDER BY start_date, id'
+const PAUSES =
+  'SELECT start_date, end_date FROM subscription_pauses WHERE subscription_id = ? ORDER BY start_date'
+const COUPONS =
+  'SELECT sc.id, c.definition, sc.applies_from FROM subscription_coupons sc JOIN coupons c ON c.id = sc.coupon_id WHERE sc.subscription_id = ?'
+
 export function loadSubscription(books: Books, id: number): SubscriptionState {
-  const row = books.first(books.q.selectFrom('subscriptions').selectAll().where('id', '=', id))
+  const row = books.prepare(SUBSCRIPTION).get(id) as Selectable<SubscriptionTable> | undefined
   if (!row) throw new AppError('NOT_FOUND', `There is no subscription ${id}.`)
-  const items = books
-    .all(
-      books.q
-        .selectFrom('subscription_items')
-        .selectAll()
-        .where('subscription_id', '=', id)
-        .orderBy('start_date')
-        .orderBy('id')
-    )
-    .map((item) => ({ row: item, version: planVersion(books, item.plan_version_id) }))
-  const pauses = books
-    .all(
-      books.q
-        .selectFrom('subscription_pauses')
-        .select(['start_date', 'end_date'])
-        .where('subscription_id', '=', id)
-        .orderBy('start_date')
-    )
-    .map((p) => ({ start: p.start_date, end: p.end_date }))
-  const coupons = books
-    .all(
-      books.q
-        .selectFrom('subscription_coupons')
-        .innerJoin('coupons', 'coupons.id', 'subscription_coupons.coupon_id')
-        .select([
-          'subscription_coupons.id',
-          'coupons.definition',
-          'subscription_coupons.created_at'
-        ])
-        .where('subscription_coupons.subscription_id', '=', id)
-    )
-    .map((c) => ({ id: c.id, coupon: JSON.parse(c.definition) as Coupon, createdAt: c.created_at }))
+  const items = (books.prepare(ITEMS).all(id) as Selectable<SubscriptionItemTable>[]).map(
+    (item) => ({ row: item, version: planVersion(books, item.plan_version_id) })
+  )
+  const pauses = (books.prepare(PAUSES).all(id) as PauseRow[]).map(pauseOf)
+  const coupons = (books.prepare(COUPONS).all(id) as CouponRow[]).map(couponOf)
   return { row, items, pauses, coupons }
+}
+
+type PauseRow = { subscription_id: number; start_date: string; end_date: string | null }
+type CouponRow = { subscription_id: number; id: number; definition: string; applies_from: string }
+const pauseOf = (p: PauseRow) => ({ start: p.start_date, end: p.end_date })
+const couponOf = (c: CouponRow) => ({
+  id: c.id,
+  coupon: JSON.parse(c.definition) as Coupon,
+  from: c.applies_from
+})
+
+// The same rows for all of a customer's subscriptions at once (a billing run reads every customer).
+const OF_CUSTOMER = 'SELECT * FROM subscriptions WHERE customer_id = ? ORDER BY id'
+const ITEMS_OF_CUSTOMER =
+  'SELECT i.* FROM subscription_items i JOIN subscriptions s ON s.id = i.subscription_id WHERE s.customer_id = ? ORDER BY i.start_date, i.id'
+const PAUSES_OF_CUSTOMER =
+  'SELECT p.subscription_id, p.start_date, p.end_date FROM subscription_pauses p JOIN subscriptions s ON s.id = p.subscription_id WHERE s.customer_id = ? ORDER BY p.start_date'
+const COUPONS_OF_CUSTOMER =
+  'SELECT sc.subscription_id, sc.id, c.definition, sc.applies_from FROM subscription_coupons sc JOIN coupons c ON c.id = sc.coupon_id JOIN subscriptions s ON s.id = sc.subscription_id WHERE s.customer_id = ? ORDER BY sc.id'
+
+/**
+ * Every subscription of a customer, in id order. `has` says whether the customer has any pauses
+ * or coupons at all (a billing run knows this for everyone from one query), so those reads are
+ * skipped for the many who have none.
+ */
+export function loadCustomerSubscriptions(
+  books: Books,
+  customerId: number,
+  has: { pauses: boolean; coupons: boolean } = { pauses: true, coupons: true }
+): SubscriptionState[] {
+  const rows = books.prepare(OF_CUSTOMER).all(customerId) as Selectable<SubscriptionTable>[]
+  if (rows.length === 0) return []
+  const states = new Map<number, SubscriptionState>(
+    rows.map((row) => [row.id, { row, items: [], pauses: [], coupons: [] }])
+  )
+  for (const item of books
+    .prepare(ITEMS_OF_CUSTOMER)
+    .all(customerId) as Selectable<SubscriptionItemTable>[])
+    states
+      .get(item.subscription_id)!
+      .items.push({ row: item, version: planVersion(books, item.plan_version_id) })
+  if (has.pauses)
+    for (const p of books.prepare(PAUSES_OF_CUSTOMER).all(customerId) as PauseRow[])
+      states.get(p.subscription_id)!.pauses.push(pauseOf(p))
+  if (has.coupons)
+    for (const c of books.prepare(COUPONS_OF_CUSTOMER).all(customerId) as CouponRow[])
+      states.get(c.subscription_id)!.coupons.push(couponOf(c))
+  return [...states.values()]
 }
 
 /** The first billable day: after the trial. The subscription's periods are counted from it. */
@@ -311,7 +341,13 @@ export function viewSubscription(books: Books, id: number): SubscriptionView {
   }
 }
 
-function attachCoupon(books: Books, subscriptionId: number, code: string, currency: string): void {
+function attachCoupon(
+  books: Books,
+  subscriptionId: number,
+  code: string,
+  currency: string,
+  from: string
+): void {
   const { id, coupon } = couponByCode(books, code)
   if (coupon.type === 'fixed' && coupon.currency !== currency) {
     throw new AppError(
@@ -326,9 +362,12 @@ function attachCoupon(books: Books, subscriptionId: number, code: string, curren
     )
   }
   books.run(
-    books.q
-      .insertInto('subscription_coupons')
-      .values({ subscription_id: subscriptionId, coupon_id: id, created_at: books.stamp() })
+    books.q.insertInto('subscription_coupons').values({
+      subscription_id: subscriptionId,
+      coupon_id: id,
+      applies_from: from,
+      created_at: books.stamp()
+    })
   )
 }
 
@@ -372,7 +411,9 @@ export function createSubscription(
         created_at: stamp
       })
     )
-    if (input.couponCode) attachCoupon(books, id, input.couponCode, version.plan.currency)
+    // a coupon given with the subscription discounts from its first billing day, even backdated
+    if (input.couponCode)
+      attachCoupon(books, id, input.couponCode, version.plan.currency, input.startDate)
     audit(books, 'subscription', id, 'create', {
       plan: [null, input.planCode],
       quantity: [null, input.quantity],
@@ -701,7 +742,7 @@ export function acceptRetentionOffer(
         throw new AppError('VALIDATION', 'A discount offer needs its coupon.', {
           couponCode: { code: 'required', message: 'Choose the coupon offered' }
         })
-      attachCoupon(books, state.row.id, input.couponCode, planOf(state).currency)
+      attachCoupon(books, state.row.id, input.couponCode, planOf(state).currency, books.today())
     } else {
       if (!input.planCode)
         throw new AppError('VALIDATION', 'A cheaper-plan offer needs the plan.', {

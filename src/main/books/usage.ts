@@ -11,6 +11,18 @@ const MICRO = 1_000_000
 const DECIMAL = /^-?\d+(\.\d+)?$/
 
 /**
+ * A decimal text as an exact integer of millionths, or null when it has more than 6 decimals
+ * or more than 9 integer digits (then sums go through the exact decimal path instead).
+ */
+export function toMicro(text: string): number | null {
+  const negative = text.startsWith('-')
+  const [int = '', fraction = ''] = (negative ? text.slice(1) : text).split('.')
+  if (fraction.length > 6 || int.replace(/^0+/, '').length > 9) return null
+  const micro = Number(int) * MICRO + Number(fraction.padEnd(6, '0'))
+  return negative && micro !== 0 ? -micro : micro
+}
+
+/**
  * What an event stores for its metric: the property's value as exact text, and as an integer of
  * millionths when that is exact (fast sums in SQL); null for counted metrics.
  */
@@ -26,10 +38,7 @@ export function metricValue(
   if (!DECIMAL.test(text)) return `"${metric.property}" must be a number, not "${text}"`
   if (text.startsWith('-') && metric.aggregation !== 'weighted_sum')
     return `"${metric.property}" cannot be negative`
-  const [, fraction = ''] = text.split('.')
-  const scaled = new Dec(text).times(MICRO)
-  const micro = fraction.length <= 6 && scaled.abs().lt(9e12) ? scaled.toNumber() : null
-  return { value: text, micro }
+  return { value: text, micro: toMicro(text) }
 }
 
 /** Checks a local time ("2026-01-05" or "2026-01-05T14:30:00") names a real day; returns a problem or null. */
@@ -122,10 +131,7 @@ export function addUsage(
 function usageRow(books: Books, id: number) {
   const row = books.first(books.q.selectFrom('usage_events').selectAll().where('id', '=', id))
   if (!row) throw new AppError('NOT_FOUND', `There is no usage event ${id}.`)
-  if (
-    row.billed_line_id !== null ||
-    billedPeriod(books, row.customer_id, row.metric, row.timestamp.slice(0, 10))
-  ) {
+  if (billedPeriod(books, row.customer_id, row.metric, row.timestamp.slice(0, 10))) {
     throw new AppError(
       'CONFLICT',
       `Usage event ${row.event_id} has been billed; it can no longer change.`
@@ -203,6 +209,13 @@ export function listUsage(
   if (filter.from) query = query.where('timestamp', '>=', filter.from)
   if (filter.to) query = query.where('timestamp', '<', addDays(filter.to, 1))
   if (filter.ids) query = query.where('id', 'in', filter.ids)
+  const billed = new Map<string, boolean>()
+  const isBilled = (metric: string, day: string) => {
+    const key = `${metric}|${day}`
+    if (!billed.has(key))
+      billed.set(key, billedPeriod(books, filter.customerId, metric, day) !== null)
+    return billed.get(key)!
+  }
   return books.all(query.orderBy('timestamp').limit(filter.limit ?? 1000)).map((r) => ({
     id: r.id,
     customerId: r.customer_id,
@@ -211,11 +224,25 @@ export function listUsage(
     eventId: r.event_id,
     timestamp: r.timestamp,
     properties: JSON.parse(r.properties) as Record<string, string | number>,
-    billed: r.billed_line_id !== null
+    billed: isBilled(r.metric, r.timestamp.slice(0, 10))
   }))
 }
 
 const RANGE = `customer_id = ? AND metric = ? AND timestamp >= ? AND timestamp < ? AND (subscription_id IS NULL OR subscription_id = ?)`
+
+/**
+ * A metric's aggregate for a subscription's period, computed by SQLite where that is exact
+ * (counts, sums and maxima of values with at most 6 decimals) and by the engine otherwise.
+ */
+/** The one query each aggregation needs (COUNT(DISTINCT) only where distinct values are counted). */
+export const AGGREGATE_QUERIES: Record<Metric['aggregation'], string | null> = {
+  count: `SELECT COUNT(*) AS n, COUNT(*) AS exact, COUNT(*) AS result FROM usage_events WHERE ${RANGE}`,
+  sum: `SELECT COUNT(*) AS n, COUNT(value_micro) AS exact, SUM(value_micro) AS result FROM usage_events WHERE ${RANGE}`,
+  max: `SELECT COUNT(*) AS n, COUNT(value_micro) AS exact, MAX(value_micro) AS result FROM usage_events WHERE ${RANGE}`,
+  unique_count: `SELECT COUNT(*) AS n, COUNT(*) AS exact, COUNT(DISTINCT value) AS result FROM usage_events WHERE ${RANGE}`,
+  latest: null,
+  weighted_sum: null
+}
 
 /**
  * A metric's aggregate for a subscription's period, computed by SQLite where that is exact
@@ -230,31 +257,33 @@ export function aggregateStored(
   withValues: boolean
 ): Aggregate {
   const args = [scope.customerId, metric.code, start, addDays(end, 1), scope.subscriptionId]
-  const stats = books
-    .prepare(
-      `SELECT COUNT(*) AS n, COUNT(value_micro) AS exact, SUM(value_micro) AS total, MAX(value_micro) AS top, COUNT(DISTINCT value) AS distinct_values FROM usage_events WHERE ${RANGE}`
-    )
-    .get(...args) as {
-    n: number
-    exact: number
-    total: number | null
-    top: number | null
-    distinct_values: number
-  }
-  const fast = (quantity: Dec): Aggregate => ({ quantity, events: stats.n, values: [] })
-  if (!withValues) {
-    if (metric.aggregation === 'count') return fast(new Dec(stats.n))
-    if (metric.aggregation === 'unique_count') return fast(new Dec(stats.distinct_values))
-    if (stats.exact === stats.n && metric.aggregation === 'sum')
-      return fast(new Dec(stats.total ?? 0).div(MICRO))
-    if (stats.exact === stats.n && metric.aggregation === 'max')
-      return fast(stats.n ? new Dec(stats.top ?? 0).div(MICRO) : ZERO)
+  const query = withValues ? null : AGGREGATE_QUERIES[metric.aggregation]
+  if (query) {
+    const stats = books.prepare(query).get(...args) as {
+      n: number
+      exact: number
+      result: number | null
+    }
+    if (stats.exact === stats.n) {
+      const scaled = metric.aggregation === 'sum' || metric.aggregation === 'max'
+      const quantity =
+        stats.n === 0
+          ? ZERO
+          : scaled
+            ? new Dec(stats.result ?? 0).div(MICRO)
+            : new Dec(stats.result ?? 0)
+      return { quantity, events: stats.n, values: [] }
+    }
   }
   const rows = books
     .prepare(
       `SELECT event_id, timestamp, value FROM usage_events WHERE ${RANGE} ORDER BY timestamp, id`
     )
-    .all(...args) as { event_id: string; timestamp: string; value: string | null }[]
+    .all(...args) as {
+    event_id: string
+    timestamp: string
+    value: string | null
+  }[]
   const property = metric.property ?? 'value'
   const events: UsageEvent[] = rows.map((r) => ({
     id: r.event_id,
@@ -266,24 +295,10 @@ export function aggregateStored(
   if (metric.aggregation === 'weighted_sum') {
     const before = books
       .prepare(
-        `SELECT value FROM usage_events WHERE customer_id = ? AND metric = ? AND timestamp < ? AND (subscription_id IS NULL OR subscription_id = ?)`
+        'SELECT value FROM usage_events WHERE customer_id = ? AND metric = ? AND timestamp < ? AND (subscription_id IS NULL OR subscription_id = ?)'
       )
       .all(scope.customerId, metric.code, start, scope.subscriptionId) as { value: string }[]
     initial = before.reduce((level, r) => level.plus(new Dec(r.value)), ZERO)
   }
   return aggregateUsage(metric, events, start, end, initial)
-}
-
-/** Marks the events a usage line billed, so they can no longer change. */
-export function markBilled(
-  books: Books,
-  lineId: number,
-  metric: string,
-  scope: { customerId: number; subscriptionId: number },
-  start: string,
-  end: string
-): void {
-  books
-    .prepare(`UPDATE usage_events SET billed_line_id = ? WHERE ${RANGE} AND billed_line_id IS NULL`)
-    .run(lineId, scope.customerId, metric, start, addDays(end, 1), scope.subscriptionId)
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { newCompanyInput } from '@shared/company'
-import type { InvoiceStatus } from '@shared/books/invoices'
+import type { InvoiceStatus, InvoiceView } from '@shared/books/invoices'
 import { INVOICE_STATUSES } from '@shared/books/invoices'
 import { minorToDecimal } from '@shared/money'
 import { isCalendarDate } from '../billing'
@@ -9,7 +9,14 @@ import { billingRun } from '../books/billing-run'
 import { customerByCode } from '../books/customers'
 import type { ImportReport } from '@shared/books/results'
 import { importCustomersCsv, importUsageCsv } from '../books/imports'
-import { listInvoices, viewInvoice } from '../books/invoices'
+import { issueInvoice, listInvoices, viewInvoice } from '../books/invoices'
+import { saveCoupon, savePlanVersion } from '../books/catalog'
+import { createSubscription } from '../books/subscriptions'
+import { createSubscriptionInput } from '@shared/books/subscriptions'
+import { couponSchema } from '@shared/billing/inputs'
+import { planSchema } from '@shared/billing/plan'
+import type { Books } from '../store/sync'
+import { readValidated } from './json-file'
 import { verifyLedger } from '../books/ledger'
 import { seedNewCompany } from '../books/seed'
 import { AppError } from '../errors'
@@ -21,10 +28,21 @@ import { CliError } from './errors'
 
 export const BOOKS_USAGE = `npm run cli -- init --file books.facturo --name "Company name" --country PL [--currency PLN] [--language pl]
   npm run cli -- import customers|usage FILE.csv --file books.facturo [--dry-run]
+  npm run cli -- plans save PLAN.json --from YYYY-MM-DD --file books.facturo
+  npm run cli -- coupons save COUPON.json --file books.facturo
+  npm run cli -- subscribe --customer CODE --plan CODE --start YYYY-MM-DD --file books.facturo
+                    [--quantity N] [--trial-days N] [--coupon CODE]
   npm run cli -- run --as-of YYYY-MM-DD --file books.facturo [--dry-run] [--json]
   npm run cli -- invoices list --file books.facturo [--status issued|paid|overdue|…] [--customer CODE] [--json]
-  npm run cli -- invoices show NUMBER --file books.facturo [--json]
+  npm run cli -- invoices show NUMBER|ID --file books.facturo [--json]
+  npm run cli -- invoices issue ID --file books.facturo
   npm run cli -- verify-ledger --file books.facturo`
+
+/** An error from the books, with the field it concerns when it names one. */
+function describeAppError(error: AppError): string {
+  const fields = Object.entries(error.fieldErrors ?? {}).map(([f, e]) => `  ${f}: ${e.message}`)
+  return [error.message, ...fields].join('\n')
+}
 
 /** Opens the company file named by --file, runs fn, and closes it (WAL folded back) whatever happens. */
 async function withBooks<T>(file: string, fn: (store: CompanyStore) => Promise<T> | T): Promise<T> {
@@ -38,7 +56,7 @@ async function withBooks<T>(file: string, fn: (store: CompanyStore) => Promise<T
   try {
     return await fn(store)
   } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.message)
+    if (error instanceof AppError) throw new CliError(describeAppError(error))
     throw error
   } finally {
     await store.close()
@@ -167,6 +185,55 @@ export async function runBilling(
   })
 }
 
+/** An invoice as text: every line with its period and how it was worked out, then the totals. */
+function describeInvoice(invoice: InvoiceView): string {
+  const m = (n: number) => minorToDecimal(n, invoice.currency).padStart(12)
+  const title =
+    invoice.number ??
+    `Draft ${invoice.id} (${invoice.kind === 'credit_note' ? 'credit note' : 'invoice'})`
+  const out = [
+    `${title}  ${invoice.customerName}  ${invoice.status}`,
+    `  billed ${invoice.billDate}${invoice.issueDate ? `, issued ${invoice.issueDate}` : ''}${invoice.dueDate ? `, due ${invoice.dueDate}` : ''}`
+  ]
+  for (const l of invoice.lines) {
+    const period = l.periodStart ? ` ${l.periodStart} – ${l.periodEnd}` : ''
+    out.push(`  ${`${l.description}${period}`.padEnd(56)} ${m(l.amount)}`)
+    const how = [
+      l.kind === 'usage' ? `quantity ${l.quantity}` : '',
+      l.proration ? l.proration.computation : '',
+      l.discount ? `discount −${minorToDecimal(l.discount, invoice.currency)}` : '',
+      l.taxCategory ? `VAT ${l.taxCategory} ${l.taxPercent} %` : ''
+    ].filter(Boolean)
+    if (how.length) out.push(`    ${how.join('; ')}`)
+  }
+  const s = invoice.subtotals
+  out.push(`  ${'Lines'.padEnd(56)} ${m(s.lines)}`)
+  for (const d of invoice.discounts) out.push(`  ${d.name.padEnd(56)} ${m(-d.amount)}`)
+  out.push(`  ${'Net'.padEnd(56)} ${m(s.net)}`)
+  for (const t of invoice.taxes)
+    out.push(
+      `  ${`VAT ${t.category} ${t.percent} % on ${minorToDecimal(t.taxableAmount, invoice.currency)}`.padEnd(56)} ${m(t.taxAmount)}`
+    )
+  out.push(`  ${`Total ${invoice.currency}`.padEnd(56)} ${m(s.total)}`)
+  if (s.creditsApplied) out.push(`  ${'Credit applied'.padEnd(56)} ${m(-s.creditsApplied)}`)
+  if (invoice.status !== 'draft')
+    out.push(`  ${'Outstanding'.padEnd(56)} ${m(invoice.outstanding)}`)
+  for (const note of invoice.legalNotes) out.push(`  ${note}`)
+  return `${out.join('\n')}\n`
+}
+
+/** An invoice named on the command line by its number or its id. */
+function invoiceId(books: Books, command: string, ref: string): number {
+  const row = books.first(
+    books.q
+      .selectFrom('invoices')
+      .select('id')
+      .where((eb) => eb.or([eb('number', '=', ref), eb('id', '=', Number(ref) || -1)]))
+  )
+  if (!row) throw new CliError(`${command}: there is no invoice ${ref}`)
+  return row.id
+}
+
 export async function runInvoices(argv: readonly string[]): Promise<string> {
   const [what, ...rest] = argv
   if (what === 'show') {
@@ -178,30 +245,22 @@ export async function runInvoices(argv: readonly string[]): Promise<string> {
       json: { value: false }
     })
     return withBooks(o.file![0]!, ({ books }) => {
-      const row = books.first(
-        books.q
-          .selectFrom('invoices')
-          .select('id')
-          .where((eb) => eb.or([eb('number', '=', ref), eb('id', '=', Number(ref) || -1)]))
-      )
-      if (!row) throw new CliError(`invoices show: there is no invoice ${ref}`)
-      const invoice = viewInvoice(books, row.id)
+      const invoice = viewInvoice(books, invoiceId(books, 'invoices show', ref))
       if (o.json) return `${JSON.stringify(invoice, null, 2)}\n`
-      const m = (n: number) => minorToDecimal(n, invoice.currency)
-      const lines = invoice.lines.map(
-        (l) =>
-          `  ${l.description} (${l.periodStart} – ${l.periodEnd}) ${l.quantity} × … = ${m(l.amount)}${l.proration ? ` [${l.proration.computation}]` : ''}`
-      )
-      return (
-        [
-          `${invoice.number ?? `draft ${invoice.id}`} ${invoice.customerName} ${invoice.status}`,
-          ...lines,
-          `  total ${m(invoice.total)} ${invoice.currency}, due ${m(invoice.outstanding)}`
-        ].join('\n') + '\n'
-      )
+      return describeInvoice(invoice)
     })
   }
-  if (what !== 'list') throw new CliError('invoices: list or show')
+  if (what === 'issue') {
+    const [ref, ...opts] = rest
+    if (!ref || ref.startsWith('--')) throw new CliError('invoices issue: name the draft (its id)')
+    const o = parseOptions('invoices issue', opts, { file: { value: true, required: true } })
+    return withBooks(o.file![0]!, ({ books }) => {
+      const invoice = issueInvoice(books, invoiceId(books, 'invoices issue', ref))
+      return `Issued ${invoice.number} to ${invoice.customerName}: ${minorToDecimal(invoice.total, invoice.currency)} ${invoice.currency}, due ${invoice.dueDate}.
+`
+    })
+  }
+  if (what !== 'list') throw new CliError('invoices: list, show or issue')
   const o = parseOptions('invoices list', rest, {
     file: { value: true, required: true },
     status: { value: true },
@@ -243,5 +302,76 @@ export async function runVerifyLedger(argv: readonly string[]): Promise<string> 
       `The ledger is broken at record ${b.entry} of series ${b.series}${b.number ? ` (${b.number})` : ''}: ${b.reason}.`,
       1
     )
+  })
+}
+
+export async function runPlans(argv: readonly string[]): Promise<string> {
+  const [what, path, ...rest] = argv
+  if (what !== 'save') throw new CliError('plans: save PLAN.json --from YYYY-MM-DD')
+  if (!path || path.startsWith('--')) throw new CliError('plans save: name the plan file')
+  const o = parseOptions('plans save', rest, {
+    file: { value: true, required: true },
+    from: { value: true, required: true }
+  })
+  const from = o.from![0]!
+  if (!isCalendarDate(from))
+    throw new CliError(`plans save: --from must be a date like 2026-01-31, not "${from}"`)
+  const plan = readValidated(path, planSchema)
+  return withBooks(o.file![0]!, ({ books }) => {
+    const version = savePlanVersion(books, plan, from)
+    return `Saved plan ${plan.id} (version ${version.version}), its prices in force from ${from}.\n`
+  })
+}
+
+export async function runCoupons(argv: readonly string[]): Promise<string> {
+  const [what, path, ...rest] = argv
+  if (what !== 'save') throw new CliError('coupons: save COUPON.json')
+  if (!path || path.startsWith('--')) throw new CliError('coupons save: name the coupon file')
+  const o = parseOptions('coupons save', rest, { file: { value: true, required: true } })
+  const coupon = readValidated(path, couponSchema)
+  return withBooks(o.file![0]!, ({ books }) => {
+    saveCoupon(books, coupon)
+    return `Saved coupon ${coupon.id}.\n`
+  })
+}
+
+export async function runSubscribe(argv: readonly string[]): Promise<string> {
+  const o = parseOptions('subscribe', argv, {
+    file: { value: true, required: true },
+    customer: { value: true, required: true },
+    plan: { value: true, required: true },
+    start: { value: true, required: true },
+    quantity: { value: true },
+    'trial-days': { value: true },
+    coupon: { value: true }
+  })
+  const trial = o['trial-days']?.[0]
+  if (trial !== undefined && !/^\d+$/.test(trial))
+    throw new CliError(`subscribe: --trial-days must be a whole number of days, not "${trial}"`)
+  return withBooks(o.file![0]!, ({ books }) => {
+    const customer = customerByCode(books, o.customer![0]!)
+    if (!customer) throw new CliError(`subscribe: there is no customer ${o.customer![0]}`)
+    const input = createSubscriptionInput.safeParse({
+      customerId: customer.id,
+      planCode: o.plan![0],
+      startDate: o.start![0],
+      quantity: o.quantity?.[0],
+      trialDays: trial === undefined ? undefined : Number(trial),
+      couponCode: o.coupon?.[0]
+    })
+    if (!input.success) {
+      const flag: Record<string, string> = {
+        planCode: 'plan',
+        startDate: 'start',
+        quantity: 'quantity',
+        trialDays: 'trial-days',
+        couponCode: 'coupon'
+      }
+      throw new CliError(
+        `subscribe: ${input.error.issues.map((i) => `--${flag[String(i.path[0])] ?? String(i.path[0])} ${i.message}`).join('; ')}`
+      )
+    }
+    const sub = createSubscription(books, input.data)
+    return `Subscribed ${customer.name} to ${input.data.planCode} from ${sub.startDate}${sub.trialEnd ? ` (trial until ${sub.trialEnd})` : ''}: subscription ${sub.id}.\n`
   })
 }

@@ -1,4 +1,14 @@
-import { BOOKS_USAGE, runBilling, runImport, runInit, runInvoices, runVerifyLedger } from './books'
+import {
+  BOOKS_USAGE,
+  runBilling,
+  runCoupons,
+  runImport,
+  runInit,
+  runInvoices,
+  runPlans,
+  runSubscribe,
+  runVerifyLedger
+} from './books'
 import { CliError } from './errors'
 import { QUOTE_USAGE, runQuote } from './quote'
 
@@ -23,6 +33,12 @@ export async function runCli(
       return runInit(rest)
     case 'import':
       return runImport(rest)
+    case 'plans':
+      return runPlans(rest)
+    case 'coupons':
+      return runCoupons(rest)
+    case 'subscribe':
+      return runSubscribe(rest)
     case 'run':
       return runBilling(rest, progress)
     case 'invoices':

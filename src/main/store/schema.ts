@@ -150,6 +150,7 @@ export interface SubscriptionCouponTable {
   id: Id
   subscription_id: number
   coupon_id: number
+  applies_from: string
   created_at: string
 }
 
@@ -163,7 +164,6 @@ export interface UsageEventTable {
   value: string | null
   value_micro: number | null
   properties: Generated<string>
-  billed_line_id: number | null
   created_at: string
 }
 

@@ -9,6 +9,8 @@ import type { Database } from './schema'
  */
 export class Books {
   private readonly statements = new Map<string, Sqlite.Statement>()
+  /** Things that never change once written (plan versions), read once per open file. */
+  readonly immutable = new Map<string, unknown>()
 
   constructor(
     readonly sqlite: Sqlite.Database,
@@ -45,9 +47,12 @@ export class Books {
     return Number(this.run(query).lastInsertRowid)
   }
 
-  /** Runs fn in one transaction (nested calls join the outer one). */
+  /**
+   * Runs fn in one transaction. Inside another transaction it simply joins it (no savepoint): a
+   * failure anywhere rolls back the whole outer unit, which is what every caller here wants.
+   */
   tx<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn)()
+    return this.sqlite.inTransaction ? fn() : this.sqlite.transaction(fn)()
   }
 
   /** Today as a calendar date (the company's local date). */

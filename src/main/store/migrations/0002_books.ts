@@ -130,12 +130,16 @@ const TABLES = [
     end_date TEXT,
     CHECK (end_date IS NULL OR end_date >= start_date)
   ) STRICT`,
+  sql`CREATE INDEX subscription_pauses_subscription ON subscription_pauses (subscription_id)`,
   sql`CREATE TABLE subscription_coupons (
     id INTEGER PRIMARY KEY,
     subscription_id INTEGER NOT NULL REFERENCES subscriptions (id),
     coupon_id INTEGER NOT NULL REFERENCES coupons (id),
+    -- the first day it discounts: the first billing day, or the day it was added later
+    applies_from TEXT NOT NULL,
     created_at TEXT NOT NULL
   ) STRICT`,
+  sql`CREATE INDEX subscription_coupons_subscription ON subscription_coupons (subscription_id)`,
 
   sql`CREATE TABLE usage_events (
     id INTEGER PRIMARY KEY,
@@ -147,7 +151,6 @@ const TABLES = [
     value TEXT,
     value_micro INTEGER,
     properties TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(properties)),
-    billed_line_id INTEGER,
     created_at TEXT NOT NULL,
     UNIQUE (customer_id, metric, event_id)
   ) STRICT`,
@@ -201,11 +204,12 @@ const TABLES = [
     updated_at TEXT NOT NULL,
     issued_at TEXT,
     closed_at TEXT,
-    UNIQUE (series_id, number),
     CHECK ((status = 'draft') = (number IS NULL)),
     CHECK (kind = 'invoice' OR corrects_invoice_id IS NOT NULL)
   ) STRICT`,
   sql`CREATE INDEX invoices_customer ON invoices (customer_id, status)`,
+  // numbers are unique within a series; drafts have none and stay out of the index
+  sql`CREATE UNIQUE INDEX invoices_number ON invoices (series_id, number) WHERE number IS NOT NULL`,
   sql`CREATE TABLE invoice_lines (
     id INTEGER PRIMARY KEY,
     invoice_id INTEGER NOT NULL REFERENCES invoices (id),
@@ -235,7 +239,6 @@ const TABLES = [
     source_line_id INTEGER REFERENCES invoice_lines (id)
   ) STRICT`,
   sql`CREATE INDEX invoice_lines_invoice ON invoice_lines (invoice_id)`,
-  sql`CREATE INDEX invoice_lines_metric ON invoice_lines (metric, period_start) WHERE metric IS NOT NULL`,
 
   sql`CREATE TABLE pending_charges (
     id INTEGER PRIMARY KEY,
