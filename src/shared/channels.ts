@@ -38,6 +38,8 @@ export const CHANNELS = [
   'subscriptions/pause',
   'subscriptions/resume',
   'subscriptions/cancel',
+  'subscriptions/addAddOn',
+  'subscriptions/removeAddOn',
   'subscriptions/undoCancel',
   'subscriptions/acceptOffer',
   'subscriptions/reactivate',

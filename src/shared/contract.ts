@@ -58,6 +58,8 @@ import { billingPreferencesSchema, type BillingPreferences } from './books/setti
 import {
   acceptOfferInput,
   cancelChannelInput,
+  addAddOnChannelInput,
+  removeAddOnChannelInput,
   changeChannelInput,
   createSubscriptionInput,
   pauseChannelInput,
@@ -121,6 +123,8 @@ export const contract = {
   'subscriptions/pause': { input: pauseChannelInput, output: returns<ChangeResult>() },
   'subscriptions/resume': { input: resumeChannelInput, output: returns<ChangeResult>() },
   'subscriptions/cancel': { input: cancelChannelInput, output: returns<ChangeResult>() },
+  'subscriptions/addAddOn': { input: addAddOnChannelInput, output: returns<ChangeResult>() },
+  'subscriptions/removeAddOn': { input: removeAddOnChannelInput, output: returns<ChangeResult>() },
   'subscriptions/undoCancel': { input: subscriptionIdInput, output: returns<SubscriptionView>() },
   'subscriptions/acceptOffer': { input: acceptOfferInput, output: returns<SubscriptionView>() },
   'subscriptions/reactivate': { input: reactivateInput, output: returns<SubscriptionView>() },

@@ -328,6 +328,7 @@ export function viewSubscription(books: Books, id: number): SubscriptionView {
     currency: planOf(state).currency,
     items: state.items.map((i) => ({
       id: i.row.id,
+      role: i.row.role,
       planCode: i.version.plan.id,
       planName: i.version.plan.name,
       planVersion: i.version.version,
@@ -423,13 +424,36 @@ export function createSubscription(
   })
 }
 
+const runsOn = (item: ItemState, date: string) =>
+  item.row.start_date <= date && (!item.row.end_date || item.row.end_date >= date)
+
+/** The plan item running on a date (add-ons aside). */
 function itemOn(state: SubscriptionState, date: string): ItemState {
-  const item = [...state.items]
-    .reverse()
-    .find((i) => i.row.start_date <= date && (!i.row.end_date || i.row.end_date >= date))
+  const item = [...state.items].reverse().find((i) => i.row.role === 'plan' && runsOn(i, date))
   if (!item)
     throw new AppError('CONFLICT', `Subscription ${state.row.id} has nothing running on ${date}.`)
   return item
+}
+
+/** Plans that can share a subscription: the same currency, interval and alignment. */
+function checkSameSchedule(a: Plan, b: Plan, otherwise: string): void {
+  if (
+    a.currency !== b.currency ||
+    a.interval.unit !== b.interval.unit ||
+    a.interval.count !== b.interval.count ||
+    a.alignment !== b.alignment
+  ) {
+    throw new AppError(
+      'VALIDATION',
+      `${b.name} is billed differently (currency or interval) from ${a.name}; ${otherwise}.`,
+      {
+        planCode: {
+          code: 'invalid',
+          message: 'A plan with the same currency and billing interval is needed'
+        }
+      }
+    )
+  }
 }
 
 function checkRunning(state: SubscriptionState, date: string): void {
@@ -539,23 +563,7 @@ export function changeSubscription(
       )
     }
     const [a, b] = [current.version.plan, version.plan]
-    if (
-      a.currency !== b.currency ||
-      a.interval.unit !== b.interval.unit ||
-      a.interval.count !== b.interval.count ||
-      a.alignment !== b.alignment
-    ) {
-      throw new AppError(
-        'VALIDATION',
-        `${b.name} is billed differently (currency or interval) from ${a.name}; end this subscription and start a new one.`,
-        {
-          planCode: {
-            code: 'invalid',
-            message: 'A plan with the same currency and billing interval is needed'
-          }
-        }
-      )
-    }
+    checkSameSchedule(a, b, 'end this subscription and start a new one')
     // a change scheduled for later is replaced by this one
     books.run(
       books.q
@@ -563,6 +571,7 @@ export function changeSubscription(
         .where('subscription_id', '=', state.row.id)
         .where('start_date', '>', date)
         .where('origin', '=', 'scheduled')
+        .where('role', '=', 'plan')
     )
     books.run(
       books.q
@@ -806,9 +815,9 @@ export function pauseSubscription(
     )
     const period = periodOn(state, input.from)
     if (period) {
-      const item = itemOn(state, input.from)
       const lastPaused = input.until && input.until < period.end ? input.until : period.end
-      creditPausedDays(books, state, item, period, input.from, lastPaused)
+      for (const item of state.items.filter((i) => runsOn(i, input.from)))
+        creditPausedDays(books, state, item, period, input.from, lastPaused)
     }
     audit(books, 'subscription', state.row.id, 'pause', {
       pause: [null, { from: input.from, until: input.until ?? null }]
@@ -879,34 +888,34 @@ export function resumeSubscription(
     )
     const period = periodOn(state, open.start)
     if (period && state.row.resume_mode === 'continue' && input.on <= period.end) {
-      const item = itemOn(state, open.start)
       const rounding = getBillingPreferences(books).rounding
-      for (const price of advanceSeatPrices(item.version.plan)) {
-        const key = chargeKey(item.row.id, period.scheduleStart, price.id, 'advance')
-        const charge = billedCharge(books, key)
-        if (!charge || !billedCharge(books, `pause:${key}:${open.start}`)) continue
-        const days = daysInclusive(
-          input.on,
-          open.end && open.end < period.end ? open.end : period.end
-        )
-        const ofDays = daysInclusive(charge.start, charge.end)
-        const full = fromMinor(charge.paid, item.version.plan.currency)
-        const { amount, computation } = prorate(
-          full,
-          days,
-          ofDays,
-          item.version.plan.currency,
-          rounding
-        )
-        if (amount === 0) continue
-        addPending(books, state, input.on, `resume:${key}:${input.on}`, {
-          ...lineBase(state, item, price, input.on, period.end, item.row.quantity),
-          kind: 'proration_charge',
-          amount,
-          proration: { days, ofDays, fullAmount: full.toFixed(), computation },
-          discountable: false
-        })
-      }
+      for (const item of state.items.filter((i) => runsOn(i, open.start)))
+        for (const price of advanceSeatPrices(item.version.plan)) {
+          const key = chargeKey(item.row.id, period.scheduleStart, price.id, 'advance')
+          const charge = billedCharge(books, key)
+          if (!charge || !billedCharge(books, `pause:${key}:${open.start}`)) continue
+          const days = daysInclusive(
+            input.on,
+            open.end && open.end < period.end ? open.end : period.end
+          )
+          const ofDays = daysInclusive(charge.start, charge.end)
+          const full = fromMinor(charge.paid, item.version.plan.currency)
+          const { amount, computation } = prorate(
+            full,
+            days,
+            ofDays,
+            item.version.plan.currency,
+            rounding
+          )
+          if (amount === 0) continue
+          addPending(books, state, input.on, `resume:${key}:${input.on}`, {
+            ...lineBase(state, item, price, input.on, period.end, item.row.quantity),
+            kind: 'proration_charge',
+            amount,
+            proration: { days, ofDays, fullAmount: full.toFixed(), computation },
+            discountable: false
+          })
+        }
     }
     audit(books, 'subscription', state.row.id, 'resume', { resumeOn: [null, input.on] })
     return {
@@ -930,7 +939,7 @@ export function reactivateSubscription(
         'Only a subscription that has ended can be reactivated; undo the cancellation instead.'
       )
     }
-    const last = state.items.at(-1)!
+    const last = state.items.filter((i) => i.row.role === 'plan').at(-1)!
     const view = createSubscription(
       books,
       {
@@ -944,5 +953,117 @@ export function reactivateSubscription(
     )
     audit(books, 'subscription', state.row.id, 'reactivate', { reactivatedAs: [null, view.id] })
     return view
+  })
+}
+
+/**
+ * Adds an add-on from a date: another plan billed beside the subscription's own, on its
+ * schedule. The days left of a period already under way are charged at once (prorated), on the
+ * keys the billing run uses, so the preview shows them and nothing is billed twice.
+ */
+export function addAddOn(
+  books: Books,
+  input: { subscriptionId: number; planCode: string; quantity: string; date?: string },
+  confirm: boolean
+): ChangeOutcome {
+  return withPreview(books, confirm, () => {
+    const state = loadSubscription(books, input.subscriptionId)
+    const date = input.date ?? books.today()
+    checkRunning(state, date)
+    const plan = itemOn(state, date)
+    const version = planVersionOn(books, input.planCode, date)
+    checkSameSchedule(plan.version.plan, version.plan, 'sell it as a subscription of its own')
+    if (version.plan.id === plan.version.plan.id)
+      throw new AppError(
+        'VALIDATION',
+        `${version.plan.name} is the subscription's plan; change its quantity instead.`,
+        { planCode: { code: 'invalid', message: 'Choose a plan other than the subscription’s' } }
+      )
+    if (
+      state.items.some(
+        (i) =>
+          i.row.role === 'addon' &&
+          i.version.plan.id === version.plan.id &&
+          (!i.row.end_date || i.row.end_date >= date)
+      )
+    )
+      throw new AppError(
+        'CONFLICT',
+        `${version.plan.name} is already an add-on of this subscription; change or remove it.`,
+        { planCode: { code: 'duplicate', message: 'Already an add-on' } }
+      )
+    const itemId = books.insert(
+      books.q.insertInto('subscription_items').values({
+        subscription_id: state.row.id,
+        plan_version_id: version.id,
+        quantity: input.quantity,
+        start_date: date,
+        origin: 'start',
+        role: 'addon',
+        created_at: books.stamp()
+      })
+    )
+    const period = periodOn(state, date)
+    if (period && date > period.start) {
+      const fresh = loadSubscription(books, state.row.id)
+      chargeRemaining(
+        books,
+        fresh,
+        fresh.items.find((i) => i.row.id === itemId)!,
+        period,
+        date
+      )
+    }
+    audit(books, 'subscription', state.row.id, 'add_addon', {
+      addOn: [null, { plan: version.plan.id, quantity: input.quantity, from: date }]
+    })
+    return {
+      subscriptionId: state.row.id,
+      subscription: viewSubscription(books, state.row.id),
+      effectiveDate: date
+    }
+  })
+}
+
+/** Ends an add-on: now (unused days already paid for are credited) or at the end of the period. */
+export function removeAddOn(
+  books: Books,
+  input: { subscriptionId: number; itemId: number; when: 'now' | 'period_end'; date?: string },
+  confirm: boolean
+): ChangeOutcome {
+  return withPreview(books, confirm, () => {
+    const state = loadSubscription(books, input.subscriptionId)
+    const item = state.items.find((i) => i.row.id === input.itemId && i.row.role === 'addon')
+    if (!item)
+      throw new AppError('NOT_FOUND', `Subscription ${state.row.id} has no add-on ${input.itemId}.`)
+    const date = input.date ?? books.today()
+    checkRunning(state, date)
+    if (item.row.end_date && item.row.end_date < date)
+      throw new AppError('CONFLICT', `The add-on ended on ${item.row.end_date}.`)
+    const period = periodOn(state, date)
+    const lastDay = input.when === 'now' || !period ? date : period.end
+    if (lastDay < item.row.start_date)
+      // not started yet: it goes away without a trace on any invoice
+      books.run(books.q.deleteFrom('subscription_items').where('id', '=', item.row.id))
+    else
+      books.run(
+        books.q
+          .updateTable('subscription_items')
+          .set({ end_date: lastDay })
+          .where('id', '=', item.row.id)
+      )
+    if (input.when === 'now' && period && lastDay < period.end && lastDay >= item.row.start_date)
+      creditUnused(books, state, item, period, addDays(lastDay, 1), `remove:${item.row.id}`)
+    audit(books, 'subscription', state.row.id, 'remove_addon', {
+      addOn: [
+        { plan: item.version.plan.id, until: item.row.end_date },
+        { plan: item.version.plan.id, until: lastDay }
+      ]
+    })
+    return {
+      subscriptionId: state.row.id,
+      subscription: viewSubscription(books, state.row.id),
+      effectiveDate: lastDay
+    }
   })
 }

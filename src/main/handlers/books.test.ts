@@ -80,6 +80,34 @@ describe('the books through the contract', () => {
     expect(confirmed.lines).toEqual(preview.lines)
     expect(confirmed.subscription.items.map((i) => i.planCode)).toEqual(['basic', 'pro'])
 
+    value(
+      await dispatch(h, 'plans/save', { plan: plan('extra', '10.00'), effectiveFrom: '2020-01-01' })
+    )
+    const addOn = { subscriptionId: sub.id, planCode: 'extra', date: today }
+    const before2 = snapshotFile(file.path)
+    const addPreview = value(
+      await dispatch(h, 'subscriptions/addAddOn', { ...addOn, confirm: false })
+    )
+    // the days left of this month, unless today is the 1st (then the run bills the whole month)
+    expect(addPreview.lines.map((l) => l.kind)).toEqual(today > start ? ['proration_charge'] : [])
+    expect(snapshotFile(file.path)).toBe(before2)
+    const withAddOn = value(
+      await dispatch(h, 'subscriptions/addAddOn', { ...addOn, confirm: true })
+    )
+    expect(withAddOn.lines).toEqual(addPreview.lines)
+    expect(withAddOn.subscription.items.map((i) => [i.role, i.planCode])).toEqual([
+      ['plan', 'basic'],
+      ['plan', 'pro'],
+      ['addon', 'extra']
+    ])
+    const refused = await dispatch(h, 'subscriptions/removeAddOn', {
+      subscriptionId: sub.id,
+      itemId: withAddOn.subscription.items[0]!.id,
+      when: 'now',
+      confirm: true
+    })
+    expect(refused.ok ? null : refused.error.code).toBe('NOT_FOUND')
+
     const last = value(await dispatch(h, 'billing/lastRun', {}))
     expect(last).toMatchObject({ status: 'finished', customersDone: 1, invoicesCreated: 1 })
     expect(value(await dispatch(h, 'ledger/verify', {})).ok).toBe(true)

@@ -1,6 +1,8 @@
 import type { ChangeResult } from '@shared/books/subscriptions'
 import {
   acceptRetentionOffer,
+  addAddOn,
+  removeAddOn,
   cancelSubscription,
   changeSubscription,
   createSubscription,
@@ -60,6 +62,12 @@ export function registerSubscriptionHandlers(registry: HandlerRegistry, ctx: Han
     )
     .register('subscriptions/cancel', ({ confirm, ...input }) =>
       asResult(cancelSubscription(books(), input, confirm))
+    )
+    .register('subscriptions/addAddOn', ({ confirm, ...input }) =>
+      asResult(addAddOn(books(), input, confirm))
+    )
+    .register('subscriptions/removeAddOn', ({ confirm, ...input }) =>
+      asResult(removeAddOn(books(), input, confirm))
     )
     .register('subscriptions/undoCancel', ({ subscriptionId }) =>
       undoCancellation(books(), subscriptionId)

@@ -139,6 +139,17 @@ const MALFORMED: Record<Channel, Case[]> = {
   'subscriptions/cancel': [
     { input: { subscriptionId: 1, when: 'now', reason: '', confirm: true }, paths: ['reason'] }
   ],
+  'subscriptions/addAddOn': [
+    { input: { subscriptionId: 1, planCode: '', confirm: false }, paths: ['planCode'] },
+    {
+      input: { subscriptionId: 1, planCode: 'x', quantity: '-2', confirm: true },
+      paths: ['quantity']
+    }
+  ],
+  'subscriptions/removeAddOn': [
+    { input: { subscriptionId: 1, itemId: 2, when: 'later', confirm: true }, paths: ['when'] },
+    { input: { subscriptionId: 1, when: 'now', confirm: true }, paths: ['itemId'] }
+  ],
   'subscriptions/undoCancel': [{ input: { subscriptionId: 'x' }, paths: ['subscriptionId'] }],
   'subscriptions/acceptOffer': [
     { input: { subscriptionId: 1, offer: 'free_lunch', reason: 'r' }, paths: ['offer'] }

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 
 /** Table types as SQLite stores them; domain types live in src/shared and meet these in repos/. */
 export interface CompanyTable {
@@ -136,6 +136,7 @@ export interface SubscriptionItemTable {
   start_date: string
   end_date: string | null
   origin: string
+  role: ColumnType<'plan' | 'addon', 'plan' | 'addon' | undefined, 'plan' | 'addon'>
   created_at: string
 }
 

@@ -48,6 +48,22 @@ export const cancelInput = z.strictObject({
     .optional()
 })
 
+/** An add-on: another plan (same currency and interval) billed beside the subscription's plan from a date. */
+export const addAddOnInput = z.strictObject({
+  subscriptionId: id,
+  planCode: code,
+  quantity: quantity.default('1'),
+  /** The first day of the add-on (default: today); a paid period is charged for the days left. */
+  date: date.optional()
+})
+export const removeAddOnInput = z.strictObject({
+  subscriptionId: id,
+  itemId: id,
+  /** now: ends on `date` (default today), unused paid days credited. period_end: at the end of the current period. */
+  when: z.enum(['now', 'period_end']),
+  date: date.optional()
+})
+
 export const subscriptionIdInput = z.strictObject({ subscriptionId: id })
 export const reactivateInput = z.strictObject({ subscriptionId: id, on: date })
 
@@ -57,6 +73,8 @@ export const changeChannelInput = changeSubscriptionInput.extend({ confirm })
 export const pauseChannelInput = pauseInput.extend({ confirm })
 export const resumeChannelInput = resumeInput.extend({ confirm })
 export const cancelChannelInput = cancelInput.extend({ confirm })
+export const addAddOnChannelInput = addAddOnInput.extend({ confirm })
+export const removeAddOnChannelInput = removeAddOnInput.extend({ confirm })
 export const acceptOfferInput = z.strictObject({
   subscriptionId: id,
   offer: z.enum(RETENTION_OFFERS),
@@ -79,6 +97,8 @@ export type SubscriptionStatus = 'trialing' | 'active' | 'paused' | 'cancelling'
 
 export interface SubscriptionItemView {
   id: number
+  /** The subscription's plan, or an add-on billed beside it on the same schedule. */
+  role: 'plan' | 'addon'
   planCode: string
   planName: string
   planVersion: number

@@ -119,6 +119,8 @@ const TABLES = [
     start_date TEXT NOT NULL,
     end_date TEXT,
     origin TEXT NOT NULL CHECK (origin IN ('start', 'change', 'scheduled')),
+    -- the plan (one at a time, changing over time) or an add-on running beside it
+    role TEXT NOT NULL DEFAULT 'plan' CHECK (role IN ('plan', 'addon')),
     created_at TEXT NOT NULL,
     CHECK (end_date IS NULL OR end_date >= date(start_date, '-1 day'))
   ) STRICT`,
