@@ -6,7 +6,19 @@ import { savePlanVersion } from './catalog'
 import { createCustomer } from './customers'
 import { createSubscription } from './subscriptions'
 import { openTestBooks } from './test-support'
-import { addUsage, aggregateStored, toMicro } from './usage'
+import { AppError } from '../errors'
+import { billingRun } from './billing-run'
+import { addUsage, aggregateStored, correctUsage, deleteUsage, listUsage, toMicro } from './usage'
+
+const errorOf = (fn: () => unknown): AppError => {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof AppError) return e
+    throw e
+  }
+  throw new Error('expected an AppError')
+}
 
 describe('toMicro (values stored as integers of millionths for SQL sums)', () => {
   it('is exact for up to 6 decimals and 9 integer digits', () => {
@@ -96,5 +108,82 @@ describe('aggregateStored: the SQL sum and the exact decimal path agree', () => 
     const exact = aggregateStored(books, metric, scope, '2026-01-01', '2026-01-31', false)
     expect(exact.quantity.toString()).toBe('123456789.3000011')
     expect(exact.events).toBe(4)
+  })
+})
+
+describe('usage events: added, corrected and deleted until billed', () => {
+  it('count an event id once, and freeze once a run has billed their day', async () => {
+    const { books, clock } = await openTestBooks('2026-01-01')
+    savePlanVersion(
+      books,
+      planSchema.parse({
+        id: 'api',
+        name: 'API',
+        currency: 'PLN',
+        interval: 'month',
+        prices: [
+          {
+            id: 'calls',
+            description: 'API calls',
+            model: 'per_unit',
+            unit_price: '0.01',
+            metric: { code: 'calls', aggregation: 'sum', property: 'n' }
+          }
+        ]
+      }),
+      '2026-01-01'
+    )
+    const customerId = createCustomer(
+      books,
+      customerInput.parse({ name: 'Ola', country: 'PL', language: 'pl', currency: 'PLN' })
+    ).id
+    createSubscription(books, {
+      customerId,
+      planCode: 'api',
+      startDate: '2026-01-01',
+      quantity: '1'
+    })
+    const add = (eventId: string, timestamp: string, n: number | string) =>
+      addUsage(books, { customerId, metric: 'calls', eventId, timestamp, properties: { n } })
+    const jan = add('e1', '2026-01-10T10:00:00', 100)
+    expect(add('e1', '2026-01-11T10:00:00', 999)).toEqual({ id: null, duplicate: true })
+    const feb = add('e2', '2026-02-02T08:00:00', 5)
+    const badValue = errorOf(() => add('e3', '2026-01-12', 'lots'))
+    expect(badValue.fieldErrors?.['properties.n']?.message).toMatch(/must be a number/)
+    expect(errorOf(() => add('e3', '2026-02-30', 1)).fieldErrors?.timestamp?.message).toMatch(
+      /2026-02-30 is not a calendar date/
+    )
+
+    correctUsage(books, { id: jan.id!, properties: { n: 250 } })
+    const later = add('e4', '2026-01-20', 1)
+    deleteUsage(books, later.id!)
+    expect(
+      listUsage(books, { customerId }).map((u) => [u.eventId, u.properties.n, u.billed])
+    ).toEqual([
+      ['e1', 250, false],
+      ['e2', 5, false]
+    ])
+
+    clock.date = '2026-02-01'
+    const run = await billingRun(books, { asOf: '2026-02-01', dryRun: false })
+    expect(run.customers[0]!.invoices[0]!.net).toBe(250) // 250 calls × 0.01
+    const frozen = (fn: () => unknown) => errorOf(fn)
+    expect(frozen(() => correctUsage(books, { id: jan.id!, properties: { n: 1 } })).code).toBe(
+      'CONFLICT'
+    )
+    expect(frozen(() => deleteUsage(books, jan.id!)).message).toMatch(/e1 has been billed/)
+    expect(frozen(() => add('e5', '2026-01-31T23:59:59', 1)).message).toMatch(/was billed on draft/)
+    // February's event cannot be moved back into billed January either
+    const moved = frozen(() =>
+      correctUsage(books, { id: feb.id!, timestamp: '2026-01-15T12:00:00' })
+    )
+    expect(moved.code).toBe('CONFLICT')
+    expect(moved.fieldErrors?.timestamp?.message).toBe('2026-01-15 is billed')
+    expect(listUsage(books, { customerId }).map((u) => [u.eventId, u.timestamp, u.billed])).toEqual(
+      [
+        ['e1', '2026-01-10T10:00:00', true],
+        ['e2', '2026-02-02T08:00:00', false]
+      ]
+    )
   })
 })

@@ -154,6 +154,13 @@ export function correctUsage(
       throw new AppError('VALIDATION', `The time ${when}.`, {
         timestamp: { code: 'invalid', message: when }
       })
+    const billedOn = billedPeriod(books, row.customer_id, row.metric, timestamp.slice(0, 10))
+    if (billedOn)
+      throw new AppError(
+        'CONFLICT',
+        `Usage of ${row.metric} on ${timestamp.slice(0, 10)} was billed on ${billedOn}; an event cannot be moved there.`,
+        { timestamp: { code: 'invalid', message: `${timestamp.slice(0, 10)} is billed` } }
+      )
     const properties =
       input.properties ?? (JSON.parse(row.properties) as Record<string, string | number>)
     const value = metricValue(metric, properties)
@@ -230,10 +237,6 @@ export function listUsage(
 
 const RANGE = `customer_id = ? AND metric = ? AND timestamp >= ? AND timestamp < ? AND (subscription_id IS NULL OR subscription_id = ?)`
 
-/**
- * A metric's aggregate for a subscription's period, computed by SQLite where that is exact
- * (counts, sums and maxima of values with at most 6 decimals) and by the engine otherwise.
- */
 /** The one query each aggregation needs (COUNT(DISTINCT) only where distinct values are counted). */
 export const AGGREGATE_QUERIES: Record<Metric['aggregation'], string | null> = {
   count: `SELECT COUNT(*) AS n, COUNT(*) AS exact, COUNT(*) AS result FROM usage_events WHERE ${RANGE}`,
