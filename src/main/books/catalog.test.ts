@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { customerInput } from '@shared/books/customers'
+import { planSchema, type Plan } from '@shared/billing/plan'
+import { AppError } from '../errors'
+import { billingRun } from './billing-run'
+import { savePlanVersion } from './catalog'
+import { createCustomer } from './customers'
+import { changeSubscription, createSubscription, viewSubscription } from './subscriptions'
+import { openTestBooks } from './test-support'
+
+const pro = (amount: string, currency = 'PLN'): Plan =>
+  planSchema.parse({
+    id: 'pro',
+    name: 'Pro',
+    currency,
+    interval: 'month',
+    prices: [{ id: 'pro', description: 'Pro', model: 'flat', amount }]
+  })
+
+const errorOf = (fn: () => unknown): AppError => {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof AppError) return e
+    throw e
+  }
+  throw new Error('expected an AppError')
+}
+
+describe('versioned prices', () => {
+  it('apply to new subscriptions from their date; existing ones keep theirs until moved', async () => {
+    const { books, clock } = await openTestBooks('2026-01-01')
+    savePlanVersion(books, pro('100.00'), '2026-01-01')
+    const customer = (name: string) =>
+      createCustomer(
+        books,
+        customerInput.parse({ name, country: 'PL', language: 'pl', currency: 'PLN' })
+      ).id
+    const [ala, bartek] = [customer('Ala'), customer('Bartek')]
+    const alaSub = createSubscription(books, {
+      customerId: ala,
+      planCode: 'pro',
+      startDate: '2026-01-01',
+      quantity: '1'
+    }).id
+
+    clock.date = '2026-02-10'
+    expect(savePlanVersion(books, pro('120.00'), '2026-03-01').version).toBe(2)
+    const early = errorOf(() => savePlanVersion(books, pro('130.00'), '2026-03-01'))
+    expect(early.fieldErrors?.effectiveFrom?.message).toBe(
+      'a new version of pro must apply after 2026-03-01, when version 2 starts'
+    )
+    expect(
+      errorOf(() => savePlanVersion(books, pro('30.00', 'EUR'), '2026-06-01')).fieldErrors?.currency
+        ?.message
+    ).toMatch(/priced in PLN/)
+
+    const bartekSub = createSubscription(books, {
+      customerId: bartek,
+      planCode: 'pro',
+      startDate: '2026-03-05',
+      quantity: '1'
+    }).id
+    expect(viewSubscription(books, bartekSub).items[0]!.planVersion).toBe(2)
+    expect(viewSubscription(books, alaSub).items[0]!.planVersion).toBe(1)
+
+    const nets = async (asOf: string) => {
+      clock.date = asOf
+      const run = await billingRun(books, { asOf, dryRun: false })
+      return Object.fromEntries(
+        run.customers.map((c) => [c.name, c.invoices.map((i) => [i.billDate, i.net])])
+      )
+    }
+    expect(await nets('2026-04-01')).toEqual({
+      Ala: [
+        ['2026-01-01', 10000],
+        ['2026-02-01', 10000],
+        ['2026-03-01', 10000],
+        ['2026-04-01', 10000]
+      ],
+      // anniversary periods from the 5th, at version 2's price
+      Bartek: [['2026-03-05', 12000]]
+    })
+
+    // Ala moved to today's price from her next period: a change to the same plan
+    clock.date = '2026-04-10'
+    const moved = changeSubscription(
+      books,
+      { subscriptionId: alaSub, planCode: 'pro', when: 'period_end' },
+      true
+    )
+    expect(moved.effectiveDate).toBe('2026-05-01')
+    expect(moved.subscription.items.map((i) => [i.planVersion, i.startDate, i.endDate])).toEqual([
+      [1, '2026-01-01', '2026-04-30'],
+      [2, '2026-05-01', null]
+    ])
+    expect(await nets('2026-05-01')).toEqual({
+      Ala: [['2026-05-01', 12000]],
+      Bartek: [['2026-04-05', 12000]]
+    })
+  })
+})
