@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { customerInput } from '@shared/books/customers'
 import { planSchema } from '@shared/billing/plan'
-import { AppError } from '../errors'
 import { billingRun } from './billing-run'
 import { savePlanVersion } from './catalog'
 import { createCustomer } from './customers'
@@ -13,7 +12,7 @@ import {
   removeAddOn,
   viewSubscription
 } from './subscriptions'
-import { openTestBooks } from './test-support'
+import { appErrorOf, openTestBooks } from './test-support'
 import { addUsage } from './usage'
 
 async function setUp() {
@@ -67,16 +66,6 @@ async function setUp() {
     return summary.customers.flatMap((c) => c.invoices.map((i) => [i.billDate, i.net]))
   }
   return { books, clock, customerId, subscriptionId, run }
-}
-
-const errorOf = (fn: () => unknown): AppError => {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof AppError) return e
-    throw e
-  }
-  throw new Error('expected an AppError')
 }
 
 describe('add-ons', () => {
@@ -163,7 +152,7 @@ describe('add-ons', () => {
 
   it('refuses an add-on that cannot share the subscription, and says why', async () => {
     const { books, subscriptionId } = await setUp()
-    const yearly = errorOf(() =>
+    const yearly = appErrorOf(() =>
       addAddOn(
         books,
         { subscriptionId, planCode: 'yearly', quantity: '1', date: '2026-01-05' },
@@ -175,7 +164,7 @@ describe('add-ons', () => {
     )
     expect(yearly.fieldErrors?.planCode?.code).toBe('invalid')
     expect(
-      errorOf(() =>
+      appErrorOf(() =>
         addAddOn(
           books,
           { subscriptionId, planCode: 'pro', quantity: '1', date: '2026-01-05' },
@@ -189,7 +178,7 @@ describe('add-ons', () => {
       true
     )
     expect(
-      errorOf(() =>
+      appErrorOf(() =>
         addAddOn(
           books,
           { subscriptionId, planCode: 'storage', quantity: '1', date: '2026-01-06' },
@@ -198,7 +187,7 @@ describe('add-ons', () => {
       ).code
     ).toBe('CONFLICT')
     expect(
-      errorOf(() =>
+      appErrorOf(() =>
         addAddOn(
           books,
           { subscriptionId, planCode: 'storage', quantity: '1', date: '2025-12-31' },
@@ -208,7 +197,8 @@ describe('add-ons', () => {
     ).toMatch(/starts on 2026-01-01; 2025-12-31 is before it/)
     const plan = viewSubscription(books, subscriptionId).items[0]!
     expect(
-      errorOf(() => removeAddOn(books, { subscriptionId, itemId: plan.id, when: 'now' }, true)).code
+      appErrorOf(() => removeAddOn(books, { subscriptionId, itemId: plan.id, when: 'now' }, true))
+        .code
     ).toBe('NOT_FOUND')
     // nothing refused was kept
     expect(viewSubscription(books, subscriptionId).items.map((i) => i.planCode)).toEqual([

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { customerInput } from '@shared/books/customers'
 import { planSchema, type Plan } from '@shared/billing/plan'
-import { AppError } from '../errors'
 import { billingRun } from './billing-run'
 import { savePlanVersion } from './catalog'
 import { createCustomer } from './customers'
 import { changeSubscription, createSubscription, viewSubscription } from './subscriptions'
-import { openTestBooks } from './test-support'
+import { appErrorOf, openTestBooks } from './test-support'
 
 const pro = (amount: string, currency = 'PLN'): Plan =>
   planSchema.parse({
@@ -16,16 +15,6 @@ const pro = (amount: string, currency = 'PLN'): Plan =>
     interval: 'month',
     prices: [{ id: 'pro', description: 'Pro', model: 'flat', amount }]
   })
-
-const errorOf = (fn: () => unknown): AppError => {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof AppError) return e
-    throw e
-  }
-  throw new Error('expected an AppError')
-}
 
 describe('versioned prices', () => {
   it('apply to new subscriptions from their date; existing ones keep theirs until moved', async () => {
@@ -46,13 +35,13 @@ describe('versioned prices', () => {
 
     clock.date = '2026-02-10'
     expect(savePlanVersion(books, pro('120.00'), '2026-03-01').version).toBe(2)
-    const early = errorOf(() => savePlanVersion(books, pro('130.00'), '2026-03-01'))
+    const early = appErrorOf(() => savePlanVersion(books, pro('130.00'), '2026-03-01'))
     expect(early.fieldErrors?.effectiveFrom?.message).toBe(
       'a new version of pro must apply after 2026-03-01, when version 2 starts'
     )
     expect(
-      errorOf(() => savePlanVersion(books, pro('30.00', 'EUR'), '2026-06-01')).fieldErrors?.currency
-        ?.message
+      appErrorOf(() => savePlanVersion(books, pro('30.00', 'EUR'), '2026-06-01')).fieldErrors
+        ?.currency?.message
     ).toMatch(/priced in PLN/)
 
     const bartekSub = createSubscription(books, {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { customerInput } from '@shared/books/customers'
 import { planSchema } from '@shared/billing/plan'
-import { AppError } from '../errors'
 import type { Books } from '../store/sync'
 import { billingRun } from './billing-run'
 import { savePlanVersion } from './catalog'
@@ -20,7 +19,7 @@ import {
 import { verifyLedger } from './ledger'
 import { customerBalances, recordPayment, refundCredit, statement } from './payments'
 import { createSubscription } from './subscriptions'
-import { openTestBooks } from './test-support'
+import { appErrorOf, openTestBooks } from './test-support'
 
 /** Pro at 100.00 a month (123.00 with 23 % VAT), one customer on 14-day terms from January. */
 async function setUp() {
@@ -55,16 +54,6 @@ async function setUp() {
     return run.customers.flatMap((c) => c.invoices.map((i) => issueInvoice(books, i.invoiceId!).id))
   }
   return { books, clock, ola, customer, bill }
-}
-
-const errorOf = (fn: () => unknown): AppError => {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof AppError) return e
-    throw e
-  }
-  throw new Error('expected an AppError')
 }
 
 const status = (books: Books, id: number) => viewInvoice(books, id).status
@@ -103,7 +92,7 @@ describe('drafts', () => {
     })
     expect(issued.seller).toMatchObject({ taxId: '1234563218' })
     expect(issued.buyer).toMatchObject({ name: 'Ola' })
-    const frozen = (fn: () => unknown) => errorOf(fn).code
+    const frozen = (fn: () => unknown) => appErrorOf(fn).code
     expect(
       frozen(() =>
         addDraftLine(books, draftId, {
@@ -120,7 +109,7 @@ describe('drafts', () => {
     // a draft with nothing on it cannot be issued
     const empty = redrafted.customers[0]!.invoices[0]!.invoiceId!
     removeDraftLine(books, empty, viewInvoice(books, empty).lines[0]!.id)
-    expect(errorOf(() => issueInvoice(books, empty)).fieldErrors?.lines?.code).toBe('required')
+    expect(appErrorOf(() => issueInvoice(books, empty)).fieldErrors?.lines?.code).toBe('required')
     expect(listInvoices(books, { customerId: ola, limit: 10, offset: 0 }).total).toBe(2)
   })
 })
@@ -183,7 +172,7 @@ describe('payments', () => {
       reference: 'kasa'
     })
     expect(
-      errorOf(() =>
+      appErrorOf(() =>
         refundCredit(books, {
           customerId: ola,
           date: '2026-03-06',
@@ -221,7 +210,7 @@ describe('payments', () => {
     const [jan] = await bill('2026-01-01')
     const other = customer('Piotr')
     const payment = (customerId: number, allocations: { invoiceId: number; amount: number }[]) =>
-      errorOf(() =>
+      appErrorOf(() =>
         recordPayment(books, {
           customerId,
           date: '2026-01-05',
@@ -268,7 +257,7 @@ describe('corrections', () => {
     expect(viewInvoice(books, jan!).outstanding).toBe(12300 - 4920)
 
     // no more than the 60.00 left of the line can be credited
-    const tooMuch = errorOf(() =>
+    const tooMuch = appErrorOf(() =>
       createCreditNote(books, jan!, { reason: 'again', lines: [{ lineId: line.id, amount: 6001 }] })
     )
     expect(tooMuch.fieldErrors?.[`lines.${line.id}`]?.params).toEqual({ maximum: 6000 })
@@ -287,7 +276,7 @@ describe('corrections', () => {
     expect(rest.subtotals.total).toBe(7380)
     expect(customerBalances(books, ola)[0]).toMatchObject({ receivable: 0, credit: 7380 })
     // a paid invoice cannot be voided
-    expect(errorOf(() => voidInvoice(books, jan!, 'wrong')).code).toBe('CONFLICT')
+    expect(appErrorOf(() => voidInvoice(books, jan!, 'wrong')).code).toBe('CONFLICT')
     expect(verifyLedger(books)).toMatchObject({ ok: true, entries: 3 })
   })
 
@@ -297,13 +286,13 @@ describe('corrections', () => {
     const [feb] = await bill('2026-02-01')
     const voided = voidInvoice(books, jan!, 'issued to the wrong company')
     expect(voided).toMatchObject({ status: 'void', number: 'FV/2026/000001', outstanding: 0 })
-    expect(errorOf(() => voidInvoice(books, jan!, 'again')).code).toBe('CONFLICT')
-    expect(errorOf(() => createCreditNote(books, jan!, { reason: 'x' })).code).toBe('CONFLICT')
+    expect(appErrorOf(() => voidInvoice(books, jan!, 'again')).code).toBe('CONFLICT')
+    expect(appErrorOf(() => createCreditNote(books, jan!, { reason: 'x' })).code).toBe('CONFLICT')
 
     clock.date = '2026-06-30'
     expect(status(books, feb!)).toBe('overdue')
     expect(markUncollectible(books, feb!).status).toBe('uncollectible')
-    expect(errorOf(() => markUncollectible(books, feb!)).code).toBe('CONFLICT')
+    expect(appErrorOf(() => markUncollectible(books, feb!)).code).toBe('CONFLICT')
     // written off: no longer receivable, still on the statement
     expect(customerBalances(books, ola)[0]).toMatchObject({ receivable: 0 })
     expect(statement(books, ola, 'PLN').map((e) => e.reference)).toEqual(['FV/2026/000002'])

@@ -222,6 +222,38 @@ const advanceSeatPrices = (plan: Plan) =>
   plan.prices.filter((p) => !p.metric && timingOf(p) === 'advance')
 
 /**
+ * Settles days [first, last] of what was billed under a key, pro rata of the days it covered
+ * (its amount after discount): given back as a credit, or charged again. Left for the next
+ * invoice, dated `first`; nothing when the share rounds to zero.
+ */
+function settleBilledDays(
+  books: Books,
+  state: SubscriptionState,
+  item: ItemState,
+  price: Price,
+  charge: { paid: number; start: string; end: string },
+  first: string,
+  last: string,
+  kind: 'proration_credit' | 'proration_charge',
+  key: string
+): void {
+  const currency = item.version.plan.currency
+  const days = daysInclusive(first, last)
+  const ofDays = daysInclusive(charge.start, charge.end)
+  const full = fromMinor(charge.paid, currency)
+  const rounding = getBillingPreferences(books).rounding
+  const { amount, computation } = prorate(full, days, ofDays, currency, rounding)
+  if (amount === 0) return
+  addPending(books, state, first, key, {
+    ...lineBase(state, item, price, first, last, item.row.quantity),
+    kind,
+    amount: kind === 'proration_credit' ? -amount : amount,
+    proration: { days, ofDays, fullAmount: full.toFixed(), computation },
+    discountable: false
+  })
+}
+
+/**
  * Gives back the unused part [from, period end] of what an item was billed in advance for a
  * period (its amount after discount, day by day). Returns whether anything had been billed.
  */
@@ -233,7 +265,6 @@ function creditUnused(
   from: string,
   keySuffix: string
 ): boolean {
-  const rounding = getBillingPreferences(books).rounding
   let billed = false
   for (const price of advanceSeatPrices(item.version.plan)) {
     const charge = billedCharge(
@@ -242,31 +273,17 @@ function creditUnused(
     )
     if (!charge) continue
     billed = true
-    const until = charge.end
-    if (from > until) continue
-    const days = daysInclusive(from, until)
-    const ofDays = daysInclusive(charge.start, charge.end)
-    const full = fromMinor(charge.paid, item.version.plan.currency)
-    const { amount, computation } = prorate(
-      full,
-      days,
-      ofDays,
-      item.version.plan.currency,
-      rounding
-    )
-    if (amount === 0) continue
-    addPending(
+    if (from > charge.end) continue
+    settleBilledDays(
       books,
       state,
+      item,
+      price,
+      charge,
       from,
-      `credit:${chargeKey(item.row.id, period.scheduleStart, price.id, 'advance')}:${keySuffix}`,
-      {
-        ...lineBase(state, item, price, from, until, item.row.quantity),
-        kind: 'proration_credit',
-        amount: -amount,
-        proration: { days, ofDays, fullAmount: full.toFixed(), computation },
-        discountable: false
-      }
+      charge.end,
+      'proration_credit',
+      `credit:${chargeKey(item.row.id, period.scheduleStart, price.id, 'advance')}:${keySuffix}`
     )
   }
   return billed
@@ -838,29 +855,21 @@ function creditPausedDays(
   first: string,
   last: string
 ): void {
-  const rounding = getBillingPreferences(books).rounding
   for (const price of advanceSeatPrices(item.version.plan)) {
     const key = chargeKey(item.row.id, period.scheduleStart, price.id, 'advance')
     const charge = billedCharge(books, key)
-    if (!charge) continue
-    const days = daysInclusive(first, last)
-    const ofDays = daysInclusive(charge.start, charge.end)
-    const full = fromMinor(charge.paid, item.version.plan.currency)
-    const { amount, computation } = prorate(
-      full,
-      days,
-      ofDays,
-      item.version.plan.currency,
-      rounding
-    )
-    if (amount === 0) continue
-    addPending(books, state, first, `pause:${key}:${first}`, {
-      ...lineBase(state, item, price, first, last, item.row.quantity),
-      kind: 'proration_credit',
-      amount: -amount,
-      proration: { days, ofDays, fullAmount: full.toFixed(), computation },
-      discountable: false
-    })
+    if (charge)
+      settleBilledDays(
+        books,
+        state,
+        item,
+        price,
+        charge,
+        first,
+        last,
+        'proration_credit',
+        `pause:${key}:${first}`
+      )
   }
 }
 
@@ -888,33 +897,24 @@ export function resumeSubscription(
     )
     const period = periodOn(state, open.start)
     if (period && state.row.resume_mode === 'continue' && input.on <= period.end) {
-      const rounding = getBillingPreferences(books).rounding
+      // the paused days from `on` were credited; they are used after all
+      const last = open.end && open.end < period.end ? open.end : period.end
       for (const item of state.items.filter((i) => runsOn(i, open.start)))
         for (const price of advanceSeatPrices(item.version.plan)) {
           const key = chargeKey(item.row.id, period.scheduleStart, price.id, 'advance')
           const charge = billedCharge(books, key)
           if (!charge || !billedCharge(books, `pause:${key}:${open.start}`)) continue
-          const days = daysInclusive(
+          settleBilledDays(
+            books,
+            state,
+            item,
+            price,
+            charge,
             input.on,
-            open.end && open.end < period.end ? open.end : period.end
+            last,
+            'proration_charge',
+            `resume:${key}:${input.on}`
           )
-          const ofDays = daysInclusive(charge.start, charge.end)
-          const full = fromMinor(charge.paid, item.version.plan.currency)
-          const { amount, computation } = prorate(
-            full,
-            days,
-            ofDays,
-            item.version.plan.currency,
-            rounding
-          )
-          if (amount === 0) continue
-          addPending(books, state, input.on, `resume:${key}:${input.on}`, {
-            ...lineBase(state, item, price, input.on, period.end, item.row.quantity),
-            kind: 'proration_charge',
-            amount,
-            proration: { days, ofDays, fullAmount: full.toFixed(), computation },
-            discountable: false
-          })
         }
     }
     audit(books, 'subscription', state.row.id, 'resume', { resumeOn: [null, input.on] })

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { AppError } from '../errors'
 import { openCompanyStore, type CompanyStore } from '../store/db'
 import { insertCompany } from '../store/repos/company'
 import type { Books } from '../store/sync'
@@ -37,4 +38,15 @@ export async function openTestBooks(
   )
   seedNewCompany(books, country, 'FV/{YYYY}/{seq:6}')
   return { store, books, clock, path }
+}
+
+/** The AppError a call throws (anything else, or no error, fails the test). */
+export function appErrorOf(fn: () => unknown): AppError {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof AppError) return e
+    throw e
+  }
+  throw new Error('expected an AppError')
 }

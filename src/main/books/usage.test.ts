@@ -5,20 +5,9 @@ import { Dec } from '../billing'
 import { savePlanVersion } from './catalog'
 import { createCustomer } from './customers'
 import { createSubscription } from './subscriptions'
-import { openTestBooks } from './test-support'
-import { AppError } from '../errors'
+import { appErrorOf, openTestBooks } from './test-support'
 import { billingRun } from './billing-run'
 import { addUsage, aggregateStored, correctUsage, deleteUsage, listUsage, toMicro } from './usage'
-
-const errorOf = (fn: () => unknown): AppError => {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof AppError) return e
-    throw e
-  }
-  throw new Error('expected an AppError')
-}
 
 describe('toMicro (values stored as integers of millionths for SQL sums)', () => {
   it('is exact for up to 6 decimals and 9 integer digits', () => {
@@ -148,9 +137,9 @@ describe('usage events: added, corrected and deleted until billed', () => {
     const jan = add('e1', '2026-01-10T10:00:00', 100)
     expect(add('e1', '2026-01-11T10:00:00', 999)).toEqual({ id: null, duplicate: true })
     const feb = add('e2', '2026-02-02T08:00:00', 5)
-    const badValue = errorOf(() => add('e3', '2026-01-12', 'lots'))
+    const badValue = appErrorOf(() => add('e3', '2026-01-12', 'lots'))
     expect(badValue.fieldErrors?.['properties.n']?.message).toMatch(/must be a number/)
-    expect(errorOf(() => add('e3', '2026-02-30', 1)).fieldErrors?.timestamp?.message).toMatch(
+    expect(appErrorOf(() => add('e3', '2026-02-30', 1)).fieldErrors?.timestamp?.message).toMatch(
       /2026-02-30 is not a calendar date/
     )
 
@@ -167,7 +156,7 @@ describe('usage events: added, corrected and deleted until billed', () => {
     clock.date = '2026-02-01'
     const run = await billingRun(books, { asOf: '2026-02-01', dryRun: false })
     expect(run.customers[0]!.invoices[0]!.net).toBe(250) // 250 calls × 0.01
-    const frozen = (fn: () => unknown) => errorOf(fn)
+    const frozen = (fn: () => unknown) => appErrorOf(fn)
     expect(frozen(() => correctUsage(books, { id: jan.id!, properties: { n: 1 } })).code).toBe(
       'CONFLICT'
     )
