@@ -54,16 +54,16 @@ function signature(file: string): string[] {
   }
 }
 
-function checkSound(file: string): { invoices: number } {
+function checkSound(file: string, where: string): { invoices: number } {
   const db = new Sqlite(file, { readonly: true })
   try {
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(db.pragma('integrity_check', { simple: true }), where).toBe('ok')
     const duplicates = db
       .prepare(
         'SELECT customer_id, bill_date, COUNT(*) AS n FROM invoices GROUP BY customer_id, bill_date, currency HAVING n > 1'
       )
       .all()
-    expect(duplicates).toEqual([])
+    expect(duplicates, where).toEqual([])
     const seqs = (
       db
         .prepare(
@@ -71,11 +71,11 @@ function checkSound(file: string): { invoices: number } {
         )
         .all() as { seq: number }[]
     ).map((r) => r.seq)
-    expect(seqs).toEqual(seqs.map((_, i) => i + 1))
+    expect(seqs, `${where}: issued numbers`).toEqual(seqs.map((_, i) => i + 1))
     const drafts = db
       .prepare("SELECT COUNT(*) AS n FROM invoices WHERE status = 'draft'")
       .get() as { n: number }
-    expect(drafts.n).toBe(0)
+    expect(drafts.n, `${where}: drafts`).toBe(0)
     return { invoices: seqs.length }
   } finally {
     db.close()
@@ -103,10 +103,11 @@ describe('a billing run killed with SIGKILL', () => {
     fullRunMs = run.ms
     reference = signature(uninterrupted)
     expect(reference).toHaveLength(CUSTOMERS * 4)
-    expect(checkSound(uninterrupted).invoices).toBe(CUSTOMERS * 4)
+    expect(checkSound(uninterrupted, 'uninterrupted run').invoices).toBe(CUSTOMERS * 4)
   }, 120_000)
 
   it(`leaves a sound file and finishes to the same invoices (${TRIALS} random kills)`, async () => {
+    const trials: string[] = []
     let interrupted = 0
     let midway = 0
     for (let trial = 0; trial < TRIALS; trial++) {
@@ -116,15 +117,17 @@ describe('a billing run killed with SIGKILL', () => {
       const at = Math.round(fullRunMs * (0.15 + 0.8 * Math.random()))
       const run = await runChild(file, at)
       if (run.signal === 'SIGKILL') interrupted++
-      const { invoices } = checkSound(file)
-      expect(invoices).toBeLessThanOrEqual(CUSTOMERS * 4)
+      const where = `trial ${trial}, killed at ${at} ms of ${Math.round(fullRunMs)} (${run.signal ?? `exit ${run.code}`})`
+      const { invoices } = checkSound(file, where)
+      trials.push(`${where}: ${invoices} invoices`)
+      expect(invoices, where).toBeLessThanOrEqual(CUSTOMERS * 4)
       if (invoices > 0 && invoices < CUSTOMERS * 4) midway++
       await finish(file)
-      checkSound(file)
-      expect(signature(file)).toEqual(reference)
+      checkSound(file, `${where}, then finished`)
+      expect(signature(file), `${where}, then finished`).toEqual(reference)
     }
     // the kills must land while the run is under way, or the test proves nothing
-    expect(interrupted).toBeGreaterThanOrEqual(Math.ceil(TRIALS * 0.8))
-    expect(midway).toBeGreaterThanOrEqual(Math.ceil(TRIALS / 2))
+    expect(interrupted, trials.join('\n')).toBeGreaterThanOrEqual(Math.ceil(TRIALS * 0.8))
+    expect(midway, trials.join('\n')).toBeGreaterThanOrEqual(Math.ceil(TRIALS / 2))
   }, 600_000)
 })
