@@ -20,9 +20,12 @@ import {
   customerArchiveInput,
   customerIdInput,
   customerInput,
+  customerListInput,
   customerSearchInput,
   customerUpdateInput,
-  type Customer
+  type Customer,
+  type CustomerFacets,
+  type CustomerListRow
 } from './books/customers'
 import {
   addLineInput,
@@ -41,16 +44,19 @@ import {
   usageListInput,
   voidInput,
   type InvoiceSummary,
+  type InvoiceTotals,
   type InvoiceView
 } from './books/invoices'
 import type {
   ActivityEntry,
   Balance,
+  DashboardSummary,
   ImportReport,
   LedgerCheck,
   PaymentResult,
   RunProgress,
   RunSummary,
+  RunUnderWay,
   StatementEntry,
   UsageRecord
 } from './books/results'
@@ -95,6 +101,11 @@ export const contract = {
     input: customerSearchInput,
     output: returns<{ customers: Customer[]; total: number }>()
   },
+  'customers/list': {
+    input: customerListInput,
+    output: returns<{ rows: CustomerListRow[]; total: number }>()
+  },
+  'customers/facets': { input: noInput, output: returns<CustomerFacets>() },
   'customers/get': { input: customerIdInput, output: returns<Customer>() },
   'customers/create': { input: customerInput, output: returns<Customer>() },
   'customers/update': { input: customerUpdateInput, output: returns<Customer>() },
@@ -138,9 +149,11 @@ export const contract = {
   'usage/import': { input: importInput, output: returns<ImportReport>() },
   'billing/run': { input: runInput, output: returns<RunSummary>() },
   'billing/lastRun': { input: noInput, output: returns<RunProgress | null>() },
+  'billing/progress': { input: noInput, output: returns<RunUnderWay | null>() },
+  'dashboard/summary': { input: noInput, output: returns<DashboardSummary>() },
   'invoices/list': {
     input: invoiceListInput,
-    output: returns<{ invoices: InvoiceSummary[]; total: number }>()
+    output: returns<{ invoices: InvoiceSummary[]; total: number; totals: InvoiceTotals[] }>()
   },
   'invoices/get': { input: invoiceIdInput, output: returns<InvoiceView>() },
   'invoices/addLine': { input: addLineInput, output: returns<InvoiceView>() },

@@ -58,12 +58,30 @@ export function customerActivity(books: Books, customerId: number, limit = 200):
       .orderBy('id', 'desc')
       .limit(limit)
   )
-  return rows.map((r) => ({
+  return rows.map(activityEntry)
+}
+
+/** The latest entries of the whole log, newest first. */
+export function recentActivity(books: Books, limit = 10): ActivityEntry[] {
+  return books
+    .all(books.q.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit))
+    .map(activityEntry)
+}
+
+function activityEntry(r: {
+  at: string
+  actor: string
+  entity: string
+  entity_id: string
+  action: string
+  changes: string
+}): ActivityEntry {
+  return {
     at: r.at,
     actor: r.actor,
     entity: r.entity,
     entityId: r.entity_id,
     action: r.action,
     changes: JSON.parse(r.changes) as ActivityEntry['changes']
-  }))
+  }
 }

@@ -1,5 +1,5 @@
 import type { Plan } from '@shared/billing/plan'
-import type { RunCustomer, RunInvoice, RunSummary } from '@shared/books/results'
+import type { RunCustomer, RunInvoice, RunProgress, RunSummary } from '@shared/books/results'
 import {
   addDays,
   billingPeriods,
@@ -429,4 +429,20 @@ export async function billingRun(books: Books, options: RunOptions): Promise<Run
     invoicesCreated: created,
     totals
   }
+}
+
+/** The latest billing run: how far it got, or how it ended. */
+export function lastBillingRun(books: Books): RunProgress | null {
+  const row = books.first(books.q.selectFrom('billing_runs').selectAll().orderBy('id', 'desc'))
+  return row
+    ? {
+        runId: row.id,
+        asOf: row.as_of,
+        status: row.status as RunProgress['status'],
+        customersDone: row.customers_done,
+        customersTotal: row.customers_total,
+        invoicesCreated: row.invoices_created,
+        error: row.error
+      }
+    : null
 }

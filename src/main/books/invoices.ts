@@ -736,33 +736,3 @@ export function viewInvoice(books: Books, id: number): InvoiceView {
     }))
   }
 }
-
-export function listInvoices(
-  books: Books,
-  filter: {
-    status?: InvoiceStatus
-    customerId?: number
-    from?: string
-    to?: string
-    limit: number
-    offset: number
-  }
-): { invoices: InvoiceSummary[]; total: number } {
-  let query = books.q.selectFrom('invoices')
-  if (filter.customerId) query = query.where('customer_id', '=', filter.customerId)
-  if (filter.from) query = query.where('bill_date', '>=', filter.from)
-  if (filter.to) query = query.where('bill_date', '<=', filter.to)
-  const stored =
-    filter.status && ['draft', 'void', 'uncollectible'].includes(filter.status)
-      ? filter.status
-      : filter.status
-        ? 'issued'
-        : undefined
-  if (stored) query = query.where('status', '=', stored)
-  const today = books.today()
-  let rows = books
-    .all(query.selectAll().orderBy('bill_date', 'desc').orderBy('id', 'desc'))
-    .map((r) => summary(books, r, today))
-  if (filter.status) rows = rows.filter((r) => r.status === filter.status)
-  return { invoices: rows.slice(filter.offset, filter.offset + filter.limit), total: rows.length }
-}

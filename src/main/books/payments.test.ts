@@ -10,12 +10,12 @@ import {
   createCreditNote,
   deleteDraft,
   issueInvoice,
-  listInvoices,
   markUncollectible,
   removeDraftLine,
   viewInvoice,
   voidInvoice
 } from './invoices'
+import { listInvoices } from './invoice-list'
 import { verifyLedger } from './ledger'
 import { customerBalances, recordPayment, refundCredit, statement } from './payments'
 import { createSubscription } from './subscriptions'

@@ -1,4 +1,5 @@
 import { customerActivity } from '../books/audit'
+import { customerFacets, listCustomers } from '../books/customer-list'
 import {
   createCustomer,
   getCustomer,
@@ -6,6 +7,7 @@ import {
   setCustomerArchived,
   updateCustomer
 } from '../books/customers'
+import { dashboardSummary } from '../books/dashboard'
 import { customerBalances, statement } from '../books/payments'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
@@ -14,6 +16,9 @@ export function registerCustomerHandlers(registry: HandlerRegistry, ctx: Handler
   const books = () => ctx.workspace.requireStore().books
   registry
     .register('customers/search', (input) => searchCustomers(books(), input))
+    .register('customers/list', (input) => listCustomers(books(), input))
+    .register('customers/facets', () => customerFacets(books()))
+    .register('dashboard/summary', () => dashboardSummary(books()))
     .register('customers/get', ({ customerId }) => getCustomer(books(), customerId))
     .register('customers/create', (fields) => createCustomer(books(), fields))
     .register('customers/update', ({ customerId, fields }) =>

@@ -1,17 +1,17 @@
-import type { RunProgress } from '@shared/books/results'
-import { billingRun } from '../books/billing-run'
+import type { RunUnderWay } from '@shared/books/results'
+import { billingRun, lastBillingRun } from '../books/billing-run'
 import { importCustomersCsv, importUsageCsv } from '../books/imports'
 import {
   addDraftLine,
   createCreditNote,
   deleteDraft,
   issueInvoice,
-  listInvoices,
   markUncollectible,
   removeDraftLine,
   viewInvoice,
   voidInvoice
 } from '../books/invoices'
+import { listInvoices } from '../books/invoice-list'
 import { verifyLedger } from '../books/ledger'
 import { recordPayment, refundCredit } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
@@ -22,7 +22,8 @@ import type { HandlerContext } from './context'
 /** Usage, billing runs, invoices, payments and the ledger. */
 export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerContext): void {
   const books = () => ctx.workspace.requireStore().books
-  let running = false
+  /** The run under way (preview or real), for the progress bar. */
+  let running: RunUnderWay | null = null
   registry
     .register('usage/list', (filter) => listUsage(books(), filter))
     .register('usage/add', (input) => addUsage(books(), input))
@@ -38,29 +39,20 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
     .register('billing/run', async ({ asOf, dryRun }) => {
       if (running)
         throw new AppError('CONFLICT', 'A billing run is under way; wait for it to finish.')
-      running = true
+      const progress: RunUnderWay = { asOf, dryRun, done: 0, total: 0 }
+      running = progress
       try {
-        return await billingRun(books(), { asOf, dryRun })
+        return await billingRun(books(), {
+          asOf,
+          dryRun,
+          onProgress: (done, total) => Object.assign(progress, { done, total })
+        })
       } finally {
-        running = false
+        running = null
       }
     })
-    .register('billing/lastRun', (): RunProgress | null => {
-      const row = books().first(
-        books().q.selectFrom('billing_runs').selectAll().orderBy('id', 'desc')
-      )
-      return row
-        ? {
-            runId: row.id,
-            asOf: row.as_of,
-            status: row.status as RunProgress['status'],
-            customersDone: row.customers_done,
-            customersTotal: row.customers_total,
-            invoicesCreated: row.invoices_created,
-            error: row.error
-          }
-        : null
-    })
+    .register('billing/progress', () => (running ? { ...running } : null))
+    .register('billing/lastRun', () => lastBillingRun(books()))
     .register('invoices/list', (filter) => listInvoices(books(), filter))
     .register('invoices/get', ({ invoiceId }) => viewInvoice(books(), invoiceId))
     .register('invoices/addLine', ({ invoiceId, ...line }) =>

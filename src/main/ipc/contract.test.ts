@@ -71,6 +71,11 @@ const MALFORMED: Record<Channel, Case[]> = {
     { input: { query: 42 }, paths: ['query'] },
     { input: { limit: 0 }, paths: ['limit'] }
   ],
+  'customers/list': [
+    { input: { sort: 'balance', direction: 'up' }, paths: ['sort', 'direction'] },
+    { input: { status: 'gone', country: 'Poland' }, paths: ['status', 'country'] }
+  ],
+  'customers/facets': [{ input: { all: true }, paths: ['all'] }],
   'customers/get': [
     { input: { customerId: 'one' }, paths: ['customerId'] },
     { input: {}, paths: ['customerId'] }
@@ -173,7 +178,12 @@ const MALFORMED: Record<Channel, Case[]> = {
     { input: { asOf: '2026-01-01' }, paths: ['dryRun'] }
   ],
   'billing/lastRun': [{ input: { id: 1 }, paths: ['id'] }],
-  'invoices/list': [{ input: { status: 'lost' }, paths: ['status'] }],
+  'billing/progress': [{ input: { runId: 1 }, paths: ['runId'] }],
+  'dashboard/summary': [{ input: { today: '2026-01-01' }, paths: ['today'] }],
+  'invoices/list': [
+    { input: { status: 'lost' }, paths: ['status'] },
+    { input: { dueBy: '31.01.2026', query: 7 }, paths: ['dueBy', 'query'] }
+  ],
   'invoices/get': [{ input: { invoiceId: null }, paths: ['invoiceId'] }],
   'invoices/addLine': [
     {

@@ -82,6 +82,48 @@ export const customerSearchInput = z.strictObject({
   offset: z.number().int().min(0).default(0)
 })
 
+export const CUSTOMER_SORTS = ['name', 'code', 'country', 'created', 'receivable'] as const
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number]
+
+/** The customers screen: search, filters and sorting over every customer, a window at a time. */
+export const customerListInput = z.strictObject({
+  query: z.string().trim().max(200).default(''),
+  status: z.enum(['active', 'archived', 'all']).default('active'),
+  segment: z.string().trim().max(60).optional(),
+  tag: z.string().trim().max(40).optional(),
+  country: z.enum(COUNTRY_CODES as [string, ...string[]]).optional(),
+  /** Only customers who owe something on issued invoices. */
+  balanceDue: z.boolean().default(false),
+  sort: z.enum(CUSTOMER_SORTS).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.number().int().min(1).max(1000).default(100),
+  offset: z.number().int().min(0).default(0)
+})
+export type CustomerListInput = z.input<typeof customerListInput>
+
+/** One row of the customers list: what the list shows, no more. */
+export interface CustomerListRow {
+  id: number
+  code: string
+  name: string
+  email: string
+  taxId: string
+  country: string
+  currency: string
+  segment: string
+  tags: string[]
+  archived: boolean
+  /** Owed on issued invoices in the customer's currency, minor units. */
+  receivable: number
+}
+
+/** The values in use, for the list's filter menus. */
+export interface CustomerFacets {
+  segments: string[]
+  tags: string[]
+  countries: string[]
+}
+
 const customerId = z.number().int().positive()
 export const customerIdInput = z.strictObject({ customerId })
 export const customerUpdateInput = z.strictObject({ customerId, fields: customerInput })

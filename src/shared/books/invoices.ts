@@ -84,11 +84,26 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-0
 export const invoiceListInput = z.strictObject({
   status: z.enum(INVOICE_STATUSES).optional(),
   customerId: id.optional(),
+  /** Bill dates from … to (inclusive). */
   from: date.optional(),
   to: date.optional(),
+  /** Only invoices still owed and due on or before this day (overdue ones included). */
+  dueBy: date.optional(),
+  /** With dueBy: only those due on or after this day. */
+  dueFrom: date.optional(),
+  /** Matches the number or the customer's name. */
+  query: z.string().trim().max(200).default(''),
   limit: z.number().int().min(1).max(1000).default(100),
   offset: z.number().int().min(0).default(0)
 })
+
+/** The filtered invoices' sums, per currency. */
+export interface InvoiceTotals {
+  currency: string
+  count: number
+  total: number
+  outstanding: number
+}
 
 export const invoiceIdInput = z.strictObject({ invoiceId: id })
 export const issueInput = z.strictObject({ invoiceId: id, issueDate: date.optional() })

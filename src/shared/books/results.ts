@@ -60,6 +60,14 @@ export interface RunProgress {
   error: string | null
 }
 
+/** A billing run (or its preview) going on right now. */
+export interface RunUnderWay {
+  asOf: string
+  dryRun: boolean
+  done: number
+  total: number
+}
+
 export interface UsageRecord {
   id: number
   customerId: number
@@ -121,4 +129,26 @@ export interface PendingLineView {
   periodEnd: string
   amount: number
   computation: string | null
+}
+
+/** A list of invoices on the dashboard: the first few and the sums of all. */
+export interface InvoiceGroup {
+  count: number
+  totals: { currency: string; count: number; total: number; outstanding: number }[]
+  first: import('./invoices').InvoiceSummary[]
+}
+
+/** What needs attention today. */
+export interface DashboardSummary {
+  today: string
+  drafts: InvoiceGroup
+  /** Owed and due within the next 7 days (not yet overdue). */
+  dueSoon: InvoiceGroup
+  overdue: InvoiceGroup
+  lastRun: RunProgress | null
+  /** The next day a subscription period begins or ends, when a run has something new to bill. */
+  nextRunDate: string | null
+  customers: number
+  activeSubscriptions: number
+  activity: ActivityEntry[]
 }

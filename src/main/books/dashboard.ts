@@ -1,0 +1,69 @@
+import type { Selectable } from 'kysely'
+import type { InvoiceStatus } from '@shared/books/invoices'
+import type { DashboardSummary, InvoiceGroup } from '@shared/books/results'
+import { addDays } from '../billing'
+import type { SubscriptionTable } from '../store/schema'
+import type { Books } from '../store/sync'
+import { recentActivity } from './audit'
+import { lastBillingRun } from './billing-run'
+import { listInvoices } from './invoice-list'
+import { firstBillingDay, loadSubscription, periodOn } from './subscriptions'
+
+const FIRST = 5
+
+function group(
+  books: Books,
+  filter: { status?: InvoiceStatus; dueBy?: string; dueFrom?: string }
+): InvoiceGroup {
+  const { invoices, total, totals } = listInvoices(books, { ...filter, limit: FIRST, offset: 0 })
+  return { count: total, totals, first: invoices }
+}
+
+/**
+ * When the next billing run is due. A period that began after the last run's as-of date has
+ * something to bill (its advance charges, or the previous period's usage): that day, even if it
+ * has passed (a run was missed). Otherwise the day the current period ends. The earliest across
+ * the running subscriptions.
+ */
+function nextRunDate(books: Books, today: string, lastAsOf: string | null): string | null {
+  const live = books
+    .prepare('SELECT * FROM subscriptions WHERE cancel_at IS NULL OR cancel_at >= ?')
+    .all(today) as Selectable<SubscriptionTable>[]
+  let next: string | null = null
+  for (const row of live) {
+    const first = firstBillingDay(row)
+    const period = first > today ? null : periodOn(loadSubscription(books, row.id), today)
+    const begun = period ? period.start : first
+    let day = lastAsOf === null || begun > lastAsOf ? begun : addDays(period!.end, 1)
+    if (row.cancel_at && day > addDays(row.cancel_at, 1)) day = addDays(row.cancel_at, 1)
+    if (next === null || day < next) next = day
+  }
+  return next
+}
+
+/** What needs the bookkeeper's attention today. */
+export function dashboardSummary(books: Books): DashboardSummary {
+  const today = books.today()
+  const lastRun = lastBillingRun(books)
+  const count = (sql: string, ...args: string[]) =>
+    Number(
+      books
+        .prepare(sql)
+        .pluck()
+        .get(...args) ?? 0
+    )
+  return {
+    today,
+    drafts: group(books, { status: 'draft' }),
+    dueSoon: group(books, { dueFrom: today, dueBy: addDays(today, 7) }),
+    overdue: group(books, { status: 'overdue' }),
+    lastRun,
+    nextRunDate: nextRunDate(books, today, lastRun?.asOf ?? null),
+    customers: count('SELECT count(*) FROM customers WHERE archived_at IS NULL'),
+    activeSubscriptions: count(
+      'SELECT count(*) FROM subscriptions WHERE cancel_at IS NULL OR cancel_at >= ?',
+      today
+    ),
+    activity: recentActivity(books, 10)
+  }
+}
