@@ -33,7 +33,7 @@ test('switching to Polish makes the UI Polish, and it stays Polish', async ({
 
   await page.reload()
   await expect(page.getByRole('heading', { level: 1, name: 'Profil firmy' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Start' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Pulpit' })).toBeVisible()
 })
 
 test('the UI follows the system language until one is chosen', async ({ browser, app }) => {

@@ -2,18 +2,45 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChannel } from './api/context'
 import { Alert } from './components/Alert'
+import { EmptyState } from './components/EmptyState'
 import { AppShell } from './components/AppShell'
 import { Loading } from './components/Loading'
 import { errorMessage } from './errors'
-import { HomePage } from './features/home/HomePage'
+import { CustomerDetailPage } from './features/customers/CustomerDetailPage'
+import { CustomerFormPage } from './features/customers/CustomerFormPage'
+import { CustomersPage } from './features/customers/CustomersPage'
+import { DashboardPage } from './features/dashboard/DashboardPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { StartPage } from './features/start/StartPage'
-import { useRoute } from './router'
+import { matchPath, splitRoute, useRoute } from './router'
 import { WorkspaceProvider } from './workspace'
 
+/** The page of a route; unknown routes say so instead of showing an empty screen. */
 function Page({ route }: { route: string }) {
-  if (route === '/settings' || route.startsWith('/settings/')) return <SettingsPage route={route} />
-  return <HomePage />
+  const { path } = splitRoute(route)
+  if (path === '/') return <DashboardPage />
+  if (path === '/customers') return <CustomersPage />
+  if (path === '/customers/new') return <CustomerFormPage />
+  let m = matchPath('/customers/:id', path)
+  if (m) return <CustomerDetailPage customerId={Number(m.id)} />
+  m = matchPath('/customers/:id/edit', path)
+  if (m) return <CustomerFormPage customerId={Number(m.id)} />
+  if (path === '/settings' || path.startsWith('/settings/')) return <SettingsPage route={path} />
+  return <NotFound />
+}
+
+function NotFound() {
+  const { t } = useTranslation()
+  return (
+    <EmptyState
+      title={t('common.notFound')}
+      action={
+        <a className="btn btn-primary" href="#/">
+          {t('nav.home')}
+        </a>
+      }
+    />
+  )
 }
 
 /** With no company file open, the start screen; otherwise the shell around the page of the route. */

@@ -41,3 +41,15 @@ export function formatDate(date: Date, locale: string): string {
 export function countryName(code: string, locale: string): string {
   return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code
 }
+
+/** A calendar day ("2026-01-31") in the UI language's short form; a day has no time zone. */
+export function formatDay(day: string, locale: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!))
+  )
+}
+
+/** A period of days, "1 Jan 2026 – 31 Jan 2026". */
+export const formatPeriod = (start: string, end: string, locale: string): string =>
+  `${formatDay(start, locale)} – ${formatDay(end, locale)}`

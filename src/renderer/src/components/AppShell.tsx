@@ -1,15 +1,18 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { HomeIcon, LogoMark, SettingsIcon } from './icons'
+import { CustomersIcon, HomeIcon, LogoMark, SettingsIcon } from './icons'
 import { useWorkspace } from '../workspace'
 
 const SECTIONS = [
   { route: '/', key: 'nav.home', Icon: HomeIcon },
+  { route: '/customers', key: 'nav.customers', Icon: CustomersIcon },
   { route: '/settings', key: 'nav.settings', Icon: SettingsIcon }
 ] as const
 
-const isActive = (route: string, current: string) =>
-  route === '/' ? current === '/' : current === route || current.startsWith(`${route}/`)
+const isActive = (route: string, current: string) => {
+  const path = current.split('?')[0]!
+  return route === '/' ? path === '/' : path === route || path.startsWith(`${route}/`)
+}
 
 /** The frame around every page: the sections that exist, and which company's books are open. */
 export function AppShell({ route, children }: { route: string; children: ReactNode }) {

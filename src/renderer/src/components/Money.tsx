@@ -1,0 +1,23 @@
+import { formatMoney, minorUnits } from '@shared/money'
+import { intlLocale } from '../i18n'
+
+/** Minor units in the currency's own format for the UI language ("1 234,56 zł", "R$ 1.234,56"). */
+export const formatAmount = (amount: number, currency: string): string =>
+  formatMoney(minorUnits(amount), currency, intlLocale())
+
+/** An amount, right-aligned in tables by its class. */
+export function Money({ amount, currency }: { amount: number; currency: string }) {
+  return (
+    <span className={amount < 0 ? 'num num-negative' : 'num'}>
+      {formatAmount(amount, currency)}
+    </span>
+  )
+}
+
+/** Sums per currency, one after another ("1 200,00 zł · 30,00 €"). */
+export function MoneyList({ totals }: { totals: { currency: string; amount: number }[] }) {
+  if (totals.length === 0) return <span className="num">—</span>
+  return (
+    <span className="num">{totals.map((t) => formatAmount(t.amount, t.currency)).join(' · ')}</span>
+  )
+}
