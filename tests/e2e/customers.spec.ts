@@ -28,7 +28,9 @@ test('customers: create with checked tax ids, search as you type, filter, archiv
   await page.getByRole('textbox', { name: 'Invoice emails', exact: true }).fill('not-an-email')
   await page.getByRole('textbox', { name: 'City', exact: true }).click()
   await expect(page.getByText('This is not a valid email address', { exact: true })).toBeVisible()
-  await page.getByRole('textbox', { name: 'Invoice emails', exact: true }).fill('faktury@piekarnia.pl')
+  await page
+    .getByRole('textbox', { name: 'Invoice emails', exact: true })
+    .fill('faktury@piekarnia.pl')
   await page.getByRole('textbox', { name: 'Segment', exact: true }).fill('SMB')
   await page.getByRole('textbox', { name: 'Tags', exact: true }).fill('vip, monthly')
   await page.getByRole('button', { name: 'Create customer' }).click()
@@ -60,7 +62,7 @@ test('customers: create with checked tax ids, search as you type, filter, archiv
   await page.getByRole('combobox', { name: 'Segment' }).selectOption('SMB')
   await expect.poll(() => customers.names()).toEqual(['Łódzka Piekarnia'])
   await page.getByRole('combobox', { name: 'Segment' }).selectOption('')
-    // sorted by name already: one click turns it around
+  // sorted by name already: one click turns it around
   await page.getByRole('columnheader', { name: 'Name' }).getByRole('button').click()
   await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
     'aria-sort',

@@ -36,11 +36,14 @@ export class CustomersPage {
   async fillForm(c: NewCustomer): Promise<void> {
     const page = this.page
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill(c.name)
-    if (c.country) await page.getByRole('combobox', { name: 'Country', exact: true }).selectOption(c.country)
+    if (c.country)
+      await page.getByRole('combobox', { name: 'Country', exact: true }).selectOption(c.country)
     if (c.taxId !== undefined) await page.locator('[name="taxId"]').fill(c.taxId)
-    if (c.emails) await page.getByRole('textbox', { name: 'Invoice emails', exact: true }).fill(c.emails)
+    if (c.emails)
+      await page.getByRole('textbox', { name: 'Invoice emails', exact: true }).fill(c.emails)
     if (c.city) await page.getByRole('textbox', { name: 'City', exact: true }).fill(c.city)
-    if (c.currency) await page.getByRole('combobox', { name: 'Currency', exact: true }).selectOption(c.currency)
+    if (c.currency)
+      await page.getByRole('combobox', { name: 'Currency', exact: true }).selectOption(c.currency)
     if (c.segment) await page.getByRole('textbox', { name: 'Segment', exact: true }).fill(c.segment)
     if (c.tags) await page.getByRole('textbox', { name: 'Tags', exact: true }).fill(c.tags)
   }
