@@ -26,6 +26,8 @@ export const CHANNELS = [
   'customers/activity',
   'plans/list',
   'plans/save',
+  'plans/quote',
+  'plans/version',
   'metrics/list',
   'taxRates/list',
   'taxRates/save',

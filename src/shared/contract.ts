@@ -12,8 +12,11 @@ import {
 import type { Coupon, TaxRate } from './billing/inputs'
 import {
   couponCreateInput,
+  planQuoteInput,
   planSaveInput,
+  planVersionInput,
   taxRateSaveInput,
+  type PlanQuote,
   type PlanSummary
 } from './books/catalog'
 import {
@@ -76,7 +79,7 @@ import {
   type ChangeResult,
   type SubscriptionView
 } from './books/subscriptions'
-import type { Metric } from './billing/plan'
+import type { Metric, Plan } from './billing/plan'
 import type { Result } from './result'
 
 /** A type-only marker: the contract records each channel's result type without runtime cost. */
@@ -117,6 +120,8 @@ export const contract = {
   'customers/activity': { input: customerIdInput, output: returns<ActivityEntry[]>() },
   'plans/list': { input: noInput, output: returns<PlanSummary[]>() },
   'plans/save': { input: planSaveInput, output: returns<PlanSummary>() },
+  'plans/quote': { input: planQuoteInput, output: returns<PlanQuote>() },
+  'plans/version': { input: planVersionInput, output: returns<Plan>() },
   'metrics/list': { input: noInput, output: returns<Metric[]>() },
   'taxRates/list': { input: noInput, output: returns<TaxRate[]>() },
   'taxRates/save': { input: taxRateSaveInput, output: returns<TaxRate>() },

@@ -40,3 +40,4 @@ export {
   type Timing
 } from './rating'
 export { computeTaxes, resolveTax, splitInclusive, type ResolvedTax, type TaxGroup } from './tax'
+export { priceQuantity } from './calculator'

@@ -3,11 +3,13 @@ import {
   listPlans,
   metricDefinitions,
   planSummary,
+  planVersion,
   saveCoupon,
   savePlanVersion,
   saveTaxRate,
   taxRates
 } from '../books/catalog'
+import { priceQuantity } from '../billing'
 import { getBillingPreferences, setBillingPreferences } from '../books/settings'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
@@ -20,6 +22,10 @@ export function registerCatalogHandlers(registry: HandlerRegistry, ctx: HandlerC
       savePlanVersion(books(), plan, effectiveFrom)
       return planSummary(books(), plan.id, books().today())
     })
+    .register('plans/quote', ({ plan, ...amounts }) =>
+      priceQuantity(plan, amounts, getBillingPreferences(books()).rounding)
+    )
+    .register('plans/version', ({ versionId }) => planVersion(books(), versionId).plan)
     .register('metrics/list', () => [...metricDefinitions(books()).values()])
     .register('taxRates/list', () => taxRates(books()))
     .register('taxRates/save', ({ rate }) => saveTaxRate(books(), rate))

@@ -111,6 +111,11 @@ const MALFORMED: Record<Channel, Case[]> = {
     },
     { input: { plan: {}, effectiveFrom: 'soon' }, paths: ['effectiveFrom', 'plan.id'] }
   ],
+  'plans/quote': [
+    { input: { plan: { id: 'x' }, quantity: '-1' }, paths: ['plan.name', 'quantity'] },
+    { input: { quantity: '10', transactions: -1 }, paths: ['plan', 'transactions'] }
+  ],
+  'plans/version': [{ input: { versionId: 'v1' }, paths: ['versionId'] }],
   'metrics/list': [{ input: { x: 1 }, paths: ['x'] }],
   'taxRates/list': [{ input: { x: 1 }, paths: ['x'] }],
   'taxRates/save': [

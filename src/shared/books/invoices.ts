@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { BreakdownStep } from '../billing/breakdown'
 
 export const INVOICE_STATUSES = [
   'draft',
@@ -48,7 +49,7 @@ export interface InvoiceLineView {
   planCode: string | null
   priceId: string | null
   model: string | null
-  breakdown: unknown[]
+  breakdown: BreakdownStep[]
   proration: { days: number; ofDays: number; fullAmount: string; computation: string } | null
 }
 

@@ -1,3 +1,4 @@
+import type { BreakdownStep } from '@shared/billing/breakdown'
 import type { ChargeModelName, Price } from '@shared/billing/plan'
 import type { Dec } from '../decimal'
 
@@ -10,51 +11,7 @@ export interface ChargeInput {
   transactionCount?: number
 }
 
-/**
- * One step of a charge's computation, in numbers only (decimal strings), so a template can print
- * it in any language: "Units 6–10: 5 × 6.50 = 32.50".
- */
-export type BreakdownStep =
-  | { type: 'flat'; quantity: string; unitAmount: string; amount: string }
-  | { type: 'per_unit'; units: string; unitPrice: string; amount: string }
-  | {
-      type: 'tier'
-      /** 1-based tier number. */
-      tier: number
-      /** The tier holds units above `above` up to and including `upTo` (null: no limit). */
-      above: string
-      upTo: string | null
-      units: string
-      unitPrice: string
-      flatFee: string
-      amount: string
-    }
-  | {
-      type: 'package'
-      units: string
-      freeUnits: string
-      packageSize: string
-      packages: string
-      packagePrice: string
-      amount: string
-    }
-  | { type: 'percentage'; base: string; freeAmount: string; rate: string; amount: string }
-  | {
-      type: 'transaction_fee'
-      transactions: number
-      freeTransactions: number
-      fixedFee: string
-      amount: string
-    }
-  | { type: 'minimum_commitment'; minimum: string; charged: string; amount: string }
-  | {
-      type: 'transaction_limits'
-      raisedToMinimum: number
-      loweredToMaximum: number
-      minimum: string | null
-      maximum: string | null
-      amount: string
-    }
+export type { BreakdownStep }
 
 export interface ChargeResult {
   /** Unrounded, in the currency's major unit: the line rounds it once. */
