@@ -37,7 +37,16 @@ export const FIELD_ERROR_CODES = [
   'number_format_seq',
   'number_format_token',
   'number_format_chars',
-  'file_name'
+  'file_name',
+  'quantity',
+  'decimal',
+  'code_format',
+  'greater_than',
+  'tier_open_not_last',
+  'tier_last_open',
+  'usage_in_arrears',
+  'percentage_metric',
+  'price_id_taken'
 ] as const
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number]
 

@@ -55,7 +55,18 @@ export async function shot(page: Page, info: TestInfo, step: string): Promise<vo
   const name = `${info.titlePath.slice(1).join(' ')} ${step}`
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
+  // the page scrolls inside the shell: let it grow for the picture so all of it is in
+  // (through the CSSOM, which the CSP allows, unlike a <style> element)
+  const grow = (on: boolean) =>
+    page.evaluate((grown) => {
+      const shell = document.querySelector<HTMLElement>('.shell')
+      const content = document.querySelector<HTMLElement>('.content')
+      if (shell) shell.style.height = grown ? 'auto' : ''
+      if (content) content.style.overflow = grown ? 'visible' : ''
+    }, on)
+  await grow(true)
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
+  await grow(false)
 }
 
 /** Every test gets its own data folder and its own browser-mode server. */

@@ -104,6 +104,9 @@ describe('browser mode server', () => {
       value: { channel: 'company/get', input: { a: 1 } }
     })
     expect(dispatch).toHaveBeenCalledWith('company/get', { a: 1 })
+    // domains of two words are written in camelCase
+    expect((await api('taxRates/list', {})).status).toBe(200)
+    expect(dispatch).toHaveBeenCalledWith('taxRates/list', {})
   })
 
   it('refuses other hosts (DNS rebinding), methods, content types, bad JSON and huge bodies', async () => {

@@ -8,7 +8,7 @@ import { CSP_HEADER } from '../security'
 
 export const TOKEN_HEADER = 'x-facturo-token'
 const MAX_BODY_BYTES = 4 * 1024 * 1024
-const API_PATH = /^\/api\/([a-z]+\/[a-zA-Z]+)$/
+const API_PATH = /^\/api\/([a-z][a-zA-Z]*\/[a-zA-Z]+)$/
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

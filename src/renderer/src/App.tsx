@@ -10,6 +10,10 @@ import { CustomerDetailPage } from './features/customers/CustomerDetailPage'
 import { CustomerFormPage } from './features/customers/CustomerFormPage'
 import { CustomersPage } from './features/customers/CustomersPage'
 import { DashboardPage } from './features/dashboard/DashboardPage'
+import { CouponsPage } from './features/plans/CouponsPage'
+import { PlanEditorPage } from './features/plans/PlanEditorPage'
+import { PlansPage } from './features/plans/PlansPage'
+import { TaxRatesPage } from './features/plans/TaxRatesPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { StartPage } from './features/start/StartPage'
 import { matchPath, splitRoute, useRoute } from './router'
@@ -25,6 +29,12 @@ function Page({ route }: { route: string }) {
   if (m) return <CustomerDetailPage customerId={Number(m.id)} />
   m = matchPath('/customers/:id/edit', path)
   if (m) return <CustomerFormPage customerId={Number(m.id)} />
+  if (path === '/plans') return <PlansPage />
+  if (path === '/plans/new') return <PlanEditorPage />
+  if (path === '/plans/coupons') return <CouponsPage />
+  if (path === '/plans/taxes') return <TaxRatesPage />
+  m = matchPath('/plans/edit/:code', path)
+  if (m) return <PlanEditorPage code={m.code} />
   if (path === '/settings' || path.startsWith('/settings/')) return <SettingsPage route={path} />
   return <NotFound />
 }

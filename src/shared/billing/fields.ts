@@ -5,12 +5,13 @@ import { NON_NEGATIVE_DECIMAL } from './decimal-text'
 export const decimalText = (what = 'a decimal number') =>
   z
     .string({ error: `must be ${what} written as a string, like "49.00"` })
-    .regex(
-      NON_NEGATIVE_DECIMAL,
-      `must be ${what} written as a string, like "49.00" (no sign, at most 20 decimals)`
-    )
+    .refine((v) => NON_NEGATIVE_DECIMAL.test(v), {
+      message: `must be ${what} written as a string, like "49.00" (no sign, at most 20 decimals)`,
+      params: { code: 'decimal' }
+    })
 
 /** An identifier in a JSON file: a plan, price, metric, coupon or tax rate id. */
-export const code = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1–64 letters, digits, "_", "." or "-"')
+export const code = z.string().refine((v) => /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(v), {
+  message: 'must be 1–64 letters, digits, "_", "." or "-"',
+  params: { code: 'code_format' }
+})

@@ -12,10 +12,10 @@ import { code, decimalText } from './fields'
 const quantityText = z
   .union([z.string(), z.number()], { error: 'must be a number, like 1000 or "1000.5"' })
   .transform((v) => (typeof v === 'number' ? String(v) : v))
-  .refine(
-    (v) => NON_NEGATIVE_DECIMAL.test(v),
-    'must be a non-negative number, like 1000 or "1000.5"'
-  )
+  .refine((v) => NON_NEGATIVE_DECIMAL.test(v), {
+    message: 'must be a non-negative number, like 1000 or "1000.5"',
+    params: { code: 'quantity' }
+  })
 
 export const AGGREGATIONS = [
   'count',
@@ -39,7 +39,8 @@ export const metricSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['property'],
-        message: `is required for the ${m.aggregation} aggregation`
+        message: `is required for the ${m.aggregation} aggregation`,
+        params: { code: 'required' }
       })
     }
   })
@@ -96,10 +97,10 @@ export const priceSchema = z.discriminatedUnion('model', [
   z.strictObject({
     ...priceBase,
     model: z.literal('package'),
-    package_size: quantityText.refine(
-      (v) => compareDecimalText(v, '0') > 0,
-      'must be greater than 0'
-    ),
+    package_size: quantityText.refine((v) => compareDecimalText(v, '0') > 0, {
+      message: 'must be greater than 0',
+      params: { code: 'greater_than', value: '0' }
+    }),
     package_price: decimalText('a price'),
     free_units: quantityText.default('0')
   }),
@@ -107,10 +108,10 @@ export const priceSchema = z.discriminatedUnion('model', [
     ...priceBase,
     model: z.literal('percentage'),
     /** Percent of each transaction's amount, e.g. "2.9". */
-    rate: decimalText('a percentage').refine(
-      (v) => compareDecimalText(v, '100') <= 0,
-      'must be at most 100'
-    ),
+    rate: decimalText('a percentage').refine((v) => compareDecimalText(v, '100') <= 0, {
+      message: 'must be at most 100',
+      params: { code: 'too_big', maximum: '100' }
+    }),
     fixed_fee: decimalText('a fee').default('0'),
     free_amount: decimalText('an amount').default('0'),
     free_transactions: z.number().int().min(0).default(0),
@@ -160,13 +161,15 @@ function checkTiers(tiers: unknown[], path: PropertyKey[], ctx: Ctx): void {
       ctx.addIssue({
         code: 'custom',
         path: where,
-        message: 'can be null (no limit) only in the last tier'
+        message: 'can be null (no limit) only in the last tier',
+        params: { code: 'tier_open_not_last' }
       })
     } else if (typeof upTo === 'string' && last) {
       ctx.addIssue({
         code: 'custom',
         path: where,
-        message: 'must be null in the last tier, which has no upper limit'
+        message: 'must be null in the last tier, which has no upper limit',
+        params: { code: 'tier_last_open' }
       })
     }
     const previous = isObject(tiers[i - 1]) ? limitText((tiers[i - 1] as Loose).up_to) : undefined
@@ -175,7 +178,12 @@ function checkTiers(tiers: unknown[], path: PropertyKey[], ctx: Ctx): void {
       typeof previous === 'string' &&
       compareDecimalText(upTo, previous) <= 0
     ) {
-      ctx.addIssue({ code: 'custom', path: where, message: `must be greater than ${previous}` })
+      ctx.addIssue({
+        code: 'custom',
+        path: where,
+        message: `must be greater than ${previous}`,
+        params: { code: 'greater_than', value: previous }
+      })
     }
   })
 }
@@ -188,7 +196,8 @@ function checkPrice(price: Loose, i: number, ctx: Ctx): void {
     ctx.addIssue({
       code: 'custom',
       path: at('timing'),
-      message: 'must be "arrears": usage is billed after the period'
+      message: 'must be "arrears": usage is billed after the period',
+      params: { code: 'usage_in_arrears' }
     })
   }
   if (price.model === 'percentage') {
@@ -196,7 +205,8 @@ function checkPrice(price: Loose, i: number, ctx: Ctx): void {
       ctx.addIssue({
         code: 'custom',
         path: at('metric'),
-        message: 'must sum the transaction amounts ({"aggregation": "sum", "property": "amount"})'
+        message: 'must sum the transaction amounts ({"aggregation": "sum", "property": "amount"})',
+        params: { code: 'percentage_metric' }
       })
     }
     const [min, max] = [price.min_per_transaction, price.max_per_transaction]
@@ -210,7 +220,8 @@ function checkPrice(price: Loose, i: number, ctx: Ctx): void {
       ctx.addIssue({
         code: 'custom',
         path: at('max_per_transaction'),
-        message: `must be at least ${min}`
+        message: `must be at least ${min}`,
+        params: { code: 'too_small', minimum: min }
       })
     }
   }
@@ -226,7 +237,8 @@ function checkPlan(plan: unknown, ctx: Ctx): void {
       ctx.addIssue({
         code: 'custom',
         path: ['prices', i, 'id'],
-        message: `"${price.id}" is used by another price`
+        message: `"${price.id}" is used by another price`,
+        params: { code: 'price_id_taken', id: price.id }
       })
     }
     seen.add(price.id)
@@ -238,7 +250,10 @@ export const planSchema = z
   .strictObject({
     id: code,
     name: z.string().trim().min(1).max(200),
-    currency: z.string().refine(isCurrencyCode, 'must be an ISO 4217 currency code, like "EUR"'),
+    currency: z.string().refine(isCurrencyCode, {
+      message: 'must be an ISO 4217 currency code, like "EUR"',
+      params: { code: 'invalid_choice' }
+    }),
     interval: intervalSchema,
     alignment: z.enum(['anniversary', 'calendar']).default('anniversary'),
     trial_days: z.number().int().min(0).max(3650).default(0),

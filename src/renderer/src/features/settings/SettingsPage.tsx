@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { SubNav } from '../../components/SubNav'
 import { AboutView } from './AboutView'
 import { CompanyProfilePage } from './CompanyProfilePage'
 import { PreferencesPage } from './PreferencesPage'
@@ -15,18 +16,7 @@ export function SettingsPage({ route }: { route: string }) {
   const active = TABS.find((tab) => tab.route === route)?.route ?? '/settings/company'
   return (
     <div className="settings">
-      <nav className="subnav" aria-label={t('settings.sections')}>
-        {TABS.map((tab) => (
-          <a
-            key={tab.route}
-            href={`#${tab.route}`}
-            className="subnav-link"
-            aria-current={tab.route === active ? 'page' : undefined}
-          >
-            {t(tab.key)}
-          </a>
-        ))}
-      </nav>
+      <SubNav label={t('settings.sections')} tabs={TABS} active={active} />
       {active === '/settings/company' && <CompanyProfilePage />}
       {active === '/settings/preferences' && <PreferencesPage />}
       {active === '/settings/about' && <AboutView />}
