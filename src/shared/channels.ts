@@ -36,6 +36,7 @@ export const CHANNELS = [
   'billingSettings/get',
   'billingSettings/update',
   'subscriptions/list',
+  'subscriptions/search',
   'subscriptions/get',
   'subscriptions/create',
   'subscriptions/change',

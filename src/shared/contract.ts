@@ -76,7 +76,9 @@ import {
   resumeChannelInput,
   subscriptionIdInput,
   subscriptionListInput,
+  subscriptionSearchInput,
   type ChangeResult,
+  type SubscriptionRow,
   type SubscriptionView
 } from './books/subscriptions'
 import type { Metric, Plan } from './billing/plan'
@@ -133,6 +135,10 @@ export const contract = {
     output: returns<BillingPreferences>()
   },
   'subscriptions/list': { input: subscriptionListInput, output: returns<SubscriptionView[]>() },
+  'subscriptions/search': {
+    input: subscriptionSearchInput,
+    output: returns<{ rows: SubscriptionRow[]; total: number }>()
+  },
   'subscriptions/get': { input: subscriptionIdInput, output: returns<SubscriptionView>() },
   'subscriptions/create': { input: createSubscriptionInput, output: returns<SubscriptionView>() },
   'subscriptions/change': { input: changeChannelInput, output: returns<ChangeResult>() },

@@ -57,13 +57,14 @@ export async function shot(page: Page, info: TestInfo, step: string): Promise<vo
     .replace(/[^a-z0-9]+/g, '-')
   // the page scrolls inside the shell: let it grow for the picture so all of it is in
   // (through the CSSOM, which the CSP allows, unlike a <style> element)
+  // (a script, not a function: this file is type-checked without the DOM's types)
   const grow = (on: boolean) =>
-    page.evaluate((grown) => {
-      const shell = document.querySelector<HTMLElement>('.shell')
-      const content = document.querySelector<HTMLElement>('.content')
-      if (shell) shell.style.height = grown ? 'auto' : ''
-      if (content) content.style.overflow = grown ? 'visible' : ''
-    }, on)
+    page.evaluate(`{
+      const shell = document.querySelector('.shell')
+      const content = document.querySelector('.content')
+      if (shell) shell.style.height = ${on} ? 'auto' : ''
+      if (content) content.style.overflow = ${on} ? 'visible' : ''
+    }`)
   await grow(true)
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
   await grow(false)

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { customerInput, customerListInput, type CustomerInput } from '@shared/books/customers'
 import { invoiceListInput } from '@shared/books/invoices'
+import { billingPreferencesSchema } from '@shared/books/settings'
+import { subscriptionSearchInput } from '@shared/books/subscriptions'
+import { couponSchema } from '@shared/billing/inputs'
 import { planSchema } from '@shared/billing/plan'
 import type { Books } from '../store/sync'
 import { billingRun } from './billing-run'
-import { savePlanVersion } from './catalog'
+import { saveCoupon, savePlanVersion } from './catalog'
 import { customerFacets, listCustomers } from './customer-list'
 import { createCustomer, setCustomerArchived } from './customers'
 import { dashboardSummary } from './dashboard'
@@ -12,7 +15,9 @@ import { issueInvoice, viewInvoice } from './invoices'
 import { listInvoices } from './invoice-list'
 import { recordPayment } from './payments'
 import { cancelSubscription, createSubscription } from './subscriptions'
-import { openTestBooks } from './test-support'
+import { getBillingPreferences, setBillingPreferences } from './settings'
+import { searchSubscriptions } from './subscription-list'
+import { appErrorOf, openTestBooks } from './test-support'
 
 const base = { country: 'PL', language: 'pl', currency: 'PLN' } as const
 const add = (books: Books, input: Partial<CustomerInput> & { name: string }) =>
@@ -245,5 +250,84 @@ describe('the dashboard', () => {
     expect(dashboardSummary(books).activeSubscriptions).toBe(2)
     clock.date = '2026-01-17'
     expect(dashboardSummary(books).activeSubscriptions).toBe(1)
+  })
+})
+
+describe('the subscriptions list', () => {
+  it('finds subscriptions by customer, plan and the status shown today', async () => {
+    const { books, clock, ids } = await company()
+    savePlanVersion(
+      books,
+      planSchema.parse({
+        id: 'lite',
+        name: 'Lite',
+        currency: 'BRL',
+        interval: 'month',
+        trial_days: 14,
+        prices: [{ id: 'lite', description: 'Lite', model: 'flat', amount: '10.00' }]
+      }),
+      '2026-01-01'
+    )
+    createSubscription(books, {
+      customerId: ids.beto,
+      planCode: 'lite',
+      startDate: '2026-01-10',
+      quantity: '2'
+    })
+    clock.date = '2026-01-12'
+    const search = (input: Parameters<typeof subscriptionSearchInput.parse>[0]) =>
+      searchSubscriptions(books, subscriptionSearchInput.parse(input))
+    const all = search({})
+    expect(all.total).toBe(3)
+    expect(all.rows.map((r) => [r.customerName, r.status])).toEqual([
+      ['Adam Nowak', 'active'],
+      ['Beto Comércio Ltda', 'trialing'],
+      ['Żółta Łódka Sp. z o.o.', 'active']
+    ])
+    expect(search({ status: 'trialing' }).rows.map((r) => r.customerName)).toEqual([
+      'Beto Comércio Ltda'
+    ])
+    expect(search({ planCode: 'pro' }).total).toBe(2)
+    expect(search({ query: 'zolta' }).rows[0]!.items[0]!.planCode).toBe('pro')
+    const adams = search({ query: 'adam' }).rows[0]!.id
+    cancelSubscription(books, { subscriptionId: adams, when: 'period_end', reason: 'price' }, true)
+    expect(search({ status: 'cancelling' }).rows.map((r) => r.id)).toEqual([adams])
+    clock.date = '2026-02-01'
+    expect(search({ status: 'ended' }).rows.map((r) => r.id)).toEqual([adams])
+    expect(search({ limit: 1, offset: 2 }).rows.map((r) => r.customerName)).toEqual([
+      'Żółta Łódka Sp. z o.o.'
+    ])
+  })
+})
+
+describe('retention offers', () => {
+  it('must name a coupon and a plan that exist', async () => {
+    const { books } = await company()
+    const error = appErrorOf(() =>
+      setBillingPreferences(
+        books,
+        billingPreferencesSchema.parse({ retentionCoupon: 'NOPE', retentionPlan: 'none' })
+      )
+    )
+    expect(Object.keys(error.fieldErrors ?? {})).toEqual(['retentionCoupon', 'retentionPlan'])
+    expect(getBillingPreferences(books).retentionCoupon).toBe('')
+    saveCoupon(
+      books,
+      couponSchema.parse({
+        id: 'STAY20',
+        name: 'Stay',
+        type: 'percent',
+        percent: '20',
+        duration: 'once'
+      })
+    )
+    setBillingPreferences(
+      books,
+      billingPreferencesSchema.parse({ retentionCoupon: 'STAY20', retentionPlan: 'pro' })
+    )
+    expect(getBillingPreferences(books)).toMatchObject({
+      retentionCoupon: 'STAY20',
+      retentionPlan: 'pro'
+    })
   })
 })

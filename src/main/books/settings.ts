@@ -1,4 +1,5 @@
 import { billingPreferencesSchema, type BillingPreferences } from '@shared/books/settings'
+import { AppError } from '../errors'
 import type { Books } from '../store/sync'
 import { audit, diff } from './audit'
 
@@ -14,6 +15,7 @@ export function setBillingPreferences(
   preferences: BillingPreferences
 ): BillingPreferences {
   return books.tx(() => {
+    checkRetentionOffers(books, preferences)
     const before = getBillingPreferences(books)
     const value = JSON.stringify(preferences)
     books.run(
@@ -25,4 +27,23 @@ export function setBillingPreferences(
     audit(books, 'settings', 'billing', 'update', diff(before, preferences))
     return preferences
   })
+}
+
+/** The retention offers name a coupon and a plan that exist. */
+function checkRetentionOffers(books: Books, preferences: BillingPreferences): void {
+  const missing: Record<string, { code: string; message: string }> = {}
+  const has = (table: 'coupons' | 'plans', code: string) =>
+    books.first(books.q.selectFrom(table).select('id').where('code', '=', code)) !== undefined
+  if (preferences.retentionCoupon && !has('coupons', preferences.retentionCoupon))
+    missing.retentionCoupon = {
+      code: 'invalid_choice',
+      message: `There is no coupon ${preferences.retentionCoupon}`
+    }
+  if (preferences.retentionPlan && !has('plans', preferences.retentionPlan))
+    missing.retentionPlan = {
+      code: 'invalid_choice',
+      message: `There is no plan ${preferences.retentionPlan}`
+    }
+  if (Object.keys(missing).length)
+    throw new AppError('VALIDATION', 'A retention offer names something that does not exist.', missing)
 }

@@ -13,6 +13,7 @@ import {
   viewSubscription,
   type ChangeOutcome
 } from '../books/subscriptions'
+import { searchSubscriptions } from '../books/subscription-list'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
 
@@ -47,6 +48,7 @@ export function registerSubscriptionHandlers(registry: HandlerRegistry, ctx: Han
         )
         .map((s) => viewSubscription(books(), s.id))
     )
+    .register('subscriptions/search', (input) => searchSubscriptions(books(), input))
     .register('subscriptions/get', ({ subscriptionId }) =>
       viewSubscription(books(), subscriptionId)
     )

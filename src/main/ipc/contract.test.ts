@@ -131,6 +131,10 @@ const MALFORMED: Record<Channel, Case[]> = {
   'billingSettings/get': [{ input: { x: 1 }, paths: ['x'] }],
   'billingSettings/update': [{ input: { runCreates: 'sometimes' }, paths: ['runCreates'] }],
   'subscriptions/list': [{ input: {}, paths: ['customerId'] }],
+  'subscriptions/search': [
+    { input: { status: 'gone', limit: 500 }, paths: ['status', 'limit'] },
+    { input: { planCode: '' }, paths: ['planCode'] }
+  ],
   'subscriptions/get': [{ input: { subscriptionId: 0 }, paths: ['subscriptionId'] }],
   'subscriptions/create': [
     {

@@ -10,6 +10,9 @@ export const billingPreferencesSchema = z.strictObject({
   /** Cancelling now: unused prepaid days become a credit line on the next invoice, or a credit note at once. */
   cancelNowRefund: z.enum(['credit_line', 'credit_note']).default('credit_line'),
   /** After a pause: keep the old period boundaries, or start a new period on the resume day. */
-  resumeMode: z.enum(['continue', 'new_period']).default('continue')
+  resumeMode: z.enum(['continue', 'new_period']).default('continue'),
+  /** Offered before a cancellation is recorded: a coupon (its code), and/or a cheaper plan; '' offers none. */
+  retentionCoupon: z.string().max(64).default(''),
+  retentionPlan: z.string().max(64).default('')
 })
 export type BillingPreferences = z.output<typeof billingPreferencesSchema>

@@ -84,6 +84,23 @@ export const acceptOfferInput = z.strictObject({
 })
 export const subscriptionListInput = z.strictObject({ customerId: id })
 
+export const SUBSCRIPTION_STATUSES = [
+  'trialing',
+  'active',
+  'paused',
+  'cancelling',
+  'ended'
+] as const
+/** The subscriptions screen: every customer's, filtered, a page at a time. */
+export const subscriptionSearchInput = z.strictObject({
+  /** Matches the customer's name, number, email or tax id. */
+  query: z.string().trim().max(200).default(''),
+  planCode: code.optional(),
+  status: z.enum(SUBSCRIPTION_STATUSES).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0)
+})
+
 /** What a lifecycle change did (or, previewed, would do). */
 export interface ChangeResult {
   subscription: SubscriptionView
@@ -93,7 +110,7 @@ export interface ChangeResult {
   net: number
 }
 
-export type SubscriptionStatus = 'trialing' | 'active' | 'paused' | 'cancelling' | 'ended'
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
 
 export interface SubscriptionItemView {
   id: number
@@ -121,4 +138,8 @@ export interface SubscriptionView {
   coupons: string[]
   /** The billing period containing today. */
   currentPeriod: { start: string; end: string } | null
+}
+
+export interface SubscriptionRow extends SubscriptionView {
+  customerName: string
 }
