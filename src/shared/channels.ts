@@ -35,6 +35,8 @@ export const CHANNELS = [
   'coupons/create',
   'billingSettings/get',
   'billingSettings/update',
+  'series/list',
+  'series/update',
   'subscriptions/list',
   'subscriptions/search',
   'subscriptions/get',

@@ -63,7 +63,12 @@ import type {
   StatementEntry,
   UsageRecord
 } from './books/results'
-import { billingPreferencesSchema, type BillingPreferences } from './books/settings'
+import {
+  billingPreferencesSchema,
+  seriesUpdateInput,
+  type BillingPreferences,
+  type NumberSeries
+} from './books/settings'
 import {
   acceptOfferInput,
   cancelChannelInput,
@@ -134,6 +139,8 @@ export const contract = {
     input: billingPreferencesSchema,
     output: returns<BillingPreferences>()
   },
+  'series/list': { input: noInput, output: returns<NumberSeries[]>() },
+  'series/update': { input: seriesUpdateInput, output: returns<NumberSeries[]>() },
   'subscriptions/list': { input: subscriptionListInput, output: returns<SubscriptionView[]>() },
   'subscriptions/search': {
     input: subscriptionSearchInput,

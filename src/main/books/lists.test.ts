@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { customerInput, customerListInput, type CustomerInput } from '@shared/books/customers'
 import { invoiceListInput } from '@shared/books/invoices'
-import { billingPreferencesSchema } from '@shared/books/settings'
+import { billingPreferencesSchema, seriesUpdateInput } from '@shared/books/settings'
+import { formatInvoiceNumber } from '@shared/invoice-number'
 import { subscriptionSearchInput } from '@shared/books/subscriptions'
 import { couponSchema } from '@shared/billing/inputs'
 import { planSchema } from '@shared/billing/plan'
@@ -13,7 +14,9 @@ import { createCustomer, setCustomerArchived } from './customers'
 import { dashboardSummary } from './dashboard'
 import { issueInvoice, viewInvoice } from './invoices'
 import { listInvoices } from './invoice-list'
+import { listSeries, updateSeriesFormat } from './numbering'
 import { recordPayment } from './payments'
+import { getCompany } from '../store/repos/company'
 import { cancelSubscription, createSubscription } from './subscriptions'
 import { getBillingPreferences, setBillingPreferences } from './settings'
 import { searchSubscriptions } from './subscription-list'
@@ -329,5 +332,24 @@ describe('retention offers', () => {
       retentionCoupon: 'STAY20',
       retentionPlan: 'pro'
     })
+  })
+})
+
+describe('number series', () => {
+  it('show their counters and next number, and take a new format from now on', async () => {
+    const { books, clock } = await company()
+    const run = await billingRun(books, { asOf: '2026-01-01', dryRun: false })
+    issueInvoice(books, run.customers[0]!.invoices[0]!.invoiceId!)
+    const inv = listSeries(books).find((s) => s.id === 'INV')!
+    expect(inv.counters).toEqual([{ period: '2026', lastSeq: 1 }])
+    expect(inv.next).toBe(formatInvoiceNumber(inv.format, '2026-01-01', 2))
+    const after = updateSeriesFormat(books, 'INV', 'FV/{YYYY}/{MM}/{seq:4}')
+    expect(after.find((s) => s.id === 'INV')!.next).toBe('FV/2026/01/0002')
+    expect(getCompany(books).invoiceNumberFormat).toBe('FV/{YYYY}/{MM}/{seq:4}')
+    clock.date = '2026-01-02'
+    const second = issueInvoice(books, run.customers[1]!.invoices[0]!.invoiceId!)
+    expect(second.number).toBe('FV/2026/01/0002')
+    expect(appErrorOf(() => updateSeriesFormat(books, 'XX', '{seq}')).code).toBe('NOT_FOUND')
+    expect(seriesUpdateInput.safeParse({ id: 'INV', format: 'FV/{YYYY}' }).success).toBe(false)
   })
 })

@@ -1,4 +1,6 @@
+import type { NumberSeries } from '@shared/books/settings'
 import { formatInvoiceNumber } from '@shared/invoice-number'
+import { audit } from './audit'
 import { AppError } from '../errors'
 import type { Books } from '../store/sync'
 
@@ -35,4 +37,48 @@ export function takeNumber(
       .onConflict((oc) => oc.columns(['series_id', 'period_key']).doUpdateSet({ last_seq: seq }))
   )
   return { seq, number: formatInvoiceNumber(series.format, issueDate, seq) }
+}
+
+/** Every series with its counters and the number the next document would get today. */
+export function listSeries(books: Books): NumberSeries[] {
+  const today = books.today()
+  return books.all(books.q.selectFrom('number_series').selectAll().orderBy('id')).map((series) => {
+    const counters = books
+      .all(
+        books.q
+          .selectFrom('number_counters')
+          .select(['period_key', 'last_seq'])
+          .where('series_id', '=', series.id)
+          .orderBy('period_key')
+      )
+      .map((c) => ({ period: c.period_key, lastSeq: c.last_seq }))
+    const key = periodKey(series.format, today)
+    const last = counters.find((c) => c.period === key)?.lastSeq ?? 0
+    return {
+      id: series.id,
+      kind: series.kind as NumberSeries['kind'],
+      format: series.format,
+      counters,
+      next: formatInvoiceNumber(series.format, today, last + 1)
+    }
+  })
+}
+
+/**
+ * A series' format from now on. Issued numbers stay as they are; the sequence carries on (or
+ * starts again each year when the new format shows the year). The invoice series follows the
+ * company profile's number format, so both change together.
+ */
+export function updateSeriesFormat(books: Books, id: string, format: string): NumberSeries[] {
+  return books.tx(() => {
+    const series = books.first(books.q.selectFrom('number_series').selectAll().where('id', '=', id))
+    if (!series) throw new AppError('NOT_FOUND', `There is no number series ${id}.`)
+    books.run(books.q.updateTable('number_series').set({ format }).where('id', '=', id))
+    if (id === 'INV')
+      books.run(
+        books.q.updateTable('company').set({ invoice_number_format: format }).where('id', '=', 1)
+      )
+    audit(books, 'settings', `series:${id}`, 'update', { format: [series.format, format] })
+    return listSeries(books)
+  })
 }

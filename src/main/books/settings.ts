@@ -45,5 +45,9 @@ function checkRetentionOffers(books: Books, preferences: BillingPreferences): vo
       message: `There is no plan ${preferences.retentionPlan}`
     }
   if (Object.keys(missing).length)
-    throw new AppError('VALIDATION', 'A retention offer names something that does not exist.', missing)
+    throw new AppError(
+      'VALIDATION',
+      'A retention offer names something that does not exist.',
+      missing
+    )
 }

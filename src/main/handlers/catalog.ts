@@ -10,6 +10,7 @@ import {
   taxRates
 } from '../books/catalog'
 import { priceQuantity } from '../billing'
+import { listSeries, updateSeriesFormat } from '../books/numbering'
 import { getBillingPreferences, setBillingPreferences } from '../books/settings'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
@@ -31,6 +32,8 @@ export function registerCatalogHandlers(registry: HandlerRegistry, ctx: HandlerC
     .register('taxRates/save', ({ rate }) => saveTaxRate(books(), rate))
     .register('coupons/list', () => listCoupons(books()))
     .register('coupons/create', ({ coupon }) => saveCoupon(books(), coupon).coupon)
+    .register('series/list', () => listSeries(books()))
+    .register('series/update', ({ id, format }) => updateSeriesFormat(books(), id, format))
     .register('billingSettings/get', () => getBillingPreferences(books()))
     .register('billingSettings/update', (preferences) =>
       setBillingPreferences(books(), preferences)

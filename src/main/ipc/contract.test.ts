@@ -129,6 +129,11 @@ const MALFORMED: Record<Channel, Case[]> = {
     }
   ],
   'billingSettings/get': [{ input: { x: 1 }, paths: ['x'] }],
+  'series/list': [{ input: { id: 'INV' }, paths: ['id'] }],
+  'series/update': [
+    { input: { id: 'INV', format: 'FV/{YYYY}' }, paths: ['format'] },
+    { input: { format: '{seq}' }, paths: ['id'] }
+  ],
   'billingSettings/update': [{ input: { runCreates: 'sometimes' }, paths: ['runCreates'] }],
   'subscriptions/list': [{ input: {}, paths: ['customerId'] }],
   'subscriptions/search': [

@@ -14,6 +14,9 @@ import { CouponsPage } from './features/plans/CouponsPage'
 import { PlanEditorPage } from './features/plans/PlanEditorPage'
 import { PlansPage } from './features/plans/PlansPage'
 import { TaxRatesPage } from './features/plans/TaxRatesPage'
+import { NewSubscriptionPage } from './features/subscriptions/NewSubscriptionPage'
+import { SubscriptionDetailPage } from './features/subscriptions/SubscriptionDetailPage'
+import { SubscriptionsPage } from './features/subscriptions/SubscriptionsPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { StartPage } from './features/start/StartPage'
 import { matchPath, splitRoute, useRoute } from './router'
@@ -21,7 +24,7 @@ import { WorkspaceProvider } from './workspace'
 
 /** The page of a route; unknown routes say so instead of showing an empty screen. */
 function Page({ route }: { route: string }) {
-  const { path } = splitRoute(route)
+  const { path, query } = splitRoute(route)
   if (path === '/') return <DashboardPage />
   if (path === '/customers') return <CustomersPage />
   if (path === '/customers/new') return <CustomerFormPage />
@@ -35,6 +38,13 @@ function Page({ route }: { route: string }) {
   if (path === '/plans/taxes') return <TaxRatesPage />
   m = matchPath('/plans/edit/:code', path)
   if (m) return <PlanEditorPage code={m.code} />
+  if (path === '/subscriptions') return <SubscriptionsPage />
+  if (path === '/subscriptions/new') {
+    const customer = Number(query.get('customer'))
+    return <NewSubscriptionPage customerId={customer > 0 ? customer : undefined} />
+  }
+  m = matchPath('/subscriptions/:id', path)
+  if (m) return <SubscriptionDetailPage subscriptionId={Number(m.id)} />
   if (path === '/settings' || path.startsWith('/settings/')) return <SettingsPage route={path} />
   return <NotFound />
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ROUNDING_MODES } from '../billing/inputs'
+import { checkNumberFormat } from '../invoice-number'
 
 /** How this company bills (Settings › Billing). */
 export const billingPreferencesSchema = z.strictObject({
@@ -16,3 +17,29 @@ export const billingPreferencesSchema = z.strictObject({
   retentionPlan: z.string().max(64).default('')
 })
 export type BillingPreferences = z.output<typeof billingPreferencesSchema>
+
+/** A numbering series (Settings › Numbering): its format and how far it has got. */
+export interface NumberSeries {
+  id: string
+  kind: 'invoice' | 'credit_note'
+  format: string
+  /** The last number taken in each period (a year, or '' when the format has no year). */
+  counters: { period: string; lastSeq: number }[]
+  /** What the next document issued today would be numbered. */
+  next: string
+}
+
+export const seriesUpdateInput = z
+  .strictObject({ id: z.string().min(1).max(20), format: z.string().trim().min(1).max(60) })
+  .check(
+    z.superRefine((value, ctx) => {
+      const problem = checkNumberFormat(value.format)
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['format'],
+          message: problem.message,
+          params: { code: problem.code, ...('params' in problem ? problem.params : {}) }
+        })
+    })
+  )

@@ -1,12 +1,20 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CustomersIcon, HomeIcon, LogoMark, PlansIcon, SettingsIcon } from './icons'
+import {
+  CustomersIcon,
+  HomeIcon,
+  LogoMark,
+  PlansIcon,
+  SettingsIcon,
+  SubscriptionsIcon
+} from './icons'
 import { useWorkspace } from '../workspace'
 
 const SECTIONS = [
   { route: '/', key: 'nav.home', Icon: HomeIcon },
   { route: '/customers', key: 'nav.customers', Icon: CustomersIcon },
   { route: '/plans', key: 'nav.plans', Icon: PlansIcon },
+  { route: '/subscriptions', key: 'nav.subscriptions', Icon: SubscriptionsIcon },
   { route: '/settings', key: 'nav.settings', Icon: SettingsIcon }
 ] as const
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { SubscriptionView } from '@shared/books/subscriptions'
+import type { SubscriptionRow, SubscriptionView } from '@shared/books/subscriptions'
 import { StatusBadge } from '../../components/StatusBadge'
 import { formatDay, formatPeriod } from '../../format'
 import { intlLocale } from '../../i18n'
@@ -7,10 +7,12 @@ import { intlLocale } from '../../i18n'
 /** A customer's subscriptions: plan (and add-ons), quantity, status, current period. */
 export function SubscriptionTable({
   subscriptions,
-  emptyText
+  emptyText,
+  showCustomer
 }: {
-  subscriptions: SubscriptionView[]
+  subscriptions: (SubscriptionView | SubscriptionRow)[]
   emptyText: string
+  showCustomer?: boolean
 }) {
   const { t } = useTranslation()
   const locale = intlLocale()
@@ -19,6 +21,7 @@ export function SubscriptionTable({
     <table className="table">
       <thead>
         <tr>
+          {showCustomer && <th scope="col">{t('invoices.customer')}</th>}
           <th scope="col">{t('subscriptions.plan')}</th>
           <th scope="col">{t('subscriptions.quantity')}</th>
           <th scope="col">{t('subscriptions.status')}</th>
@@ -32,6 +35,13 @@ export function SubscriptionTable({
           const addOns = s.items.filter((i) => i.role === 'addon' && !i.endDate)
           return (
             <tr key={s.id}>
+              {showCustomer && (
+                <td>
+                  <a href={`#/customers/${s.customerId}`}>
+                    {'customerName' in s ? s.customerName : ''}
+                  </a>
+                </td>
+              )}
               <td>
                 <a href={`#/subscriptions/${s.id}`}>{plan?.planName ?? '—'}</a>
                 {addOns.length > 0 && (
