@@ -84,3 +84,31 @@ export const test = base.extend<{ app: BrowserMode }>({
 })
 
 export { expect } from '@playwright/test'
+
+/** Calls a channel of the running app directly, to set up what a test is not about. */
+export async function call<T = unknown>(
+  app: BrowserMode,
+  channel: string,
+  input: unknown
+): Promise<T> {
+  const response = await fetch(`${app.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-facturo-token': app.token },
+    body: JSON.stringify(input)
+  })
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown }
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`)
+  return result.value as T
+}
+
+/** A monthly flat plan, priced in PLN, effective from 2020 (so any start date has a version). */
+export const monthlyPlan = (id: string, name: string, amount: string) => ({
+  plan: {
+    id,
+    name,
+    currency: 'PLN',
+    interval: 'month',
+    prices: [{ id: 'fee', description: name, model: 'flat', amount }]
+  },
+  effectiveFrom: '2020-01-01'
+})

@@ -1,16 +1,20 @@
 import { useTranslation } from 'react-i18next'
 import { SubNav } from '../../components/SubNav'
 import { AboutView } from './AboutView'
+import { BillingSettingsPage } from './BillingSettingsPage'
+import { NumberingPage } from './NumberingPage'
 import { CompanyProfilePage } from './CompanyProfilePage'
 import { PreferencesPage } from './PreferencesPage'
 
 const TABS = [
   { route: '/settings/company', key: 'settings.company' },
+  { route: '/settings/billing', key: 'settings.billing' },
+  { route: '/settings/numbering', key: 'settings.numbering' },
   { route: '/settings/preferences', key: 'settings.preferences' },
   { route: '/settings/about', key: 'settings.about' }
 ] as const
 
-/** Settings: the company profile, this machine's preferences, and what version this is. */
+/** Settings: the company profile, billing rules, numbering, this machine's preferences, and the version. */
 export function SettingsPage({ route }: { route: string }) {
   const { t } = useTranslation()
   const active = TABS.find((tab) => tab.route === route)?.route ?? '/settings/company'
@@ -18,6 +22,8 @@ export function SettingsPage({ route }: { route: string }) {
     <div className="settings">
       <SubNav label={t('settings.sections')} tabs={TABS} active={active} />
       {active === '/settings/company' && <CompanyProfilePage />}
+      {active === '/settings/billing' && <BillingSettingsPage />}
+      {active === '/settings/numbering' && <NumberingPage />}
       {active === '/settings/preferences' && <PreferencesPage />}
       {active === '/settings/about' && <AboutView />}
     </div>
