@@ -61,6 +61,7 @@ export const CHANNELS = [
   'dashboard/summary',
   'invoices/list',
   'invoices/get',
+  'invoices/history',
   'invoices/addLine',
   'invoices/removeLine',
   'invoices/deleteDraft',

@@ -46,6 +46,7 @@ import {
   usageIdInput,
   usageListInput,
   voidInput,
+  type InvoiceEvent,
   type InvoiceSummary,
   type InvoiceTotals,
   type InvoiceView
@@ -174,6 +175,7 @@ export const contract = {
     output: returns<{ invoices: InvoiceSummary[]; total: number; totals: InvoiceTotals[] }>()
   },
   'invoices/get': { input: invoiceIdInput, output: returns<InvoiceView>() },
+  'invoices/history': { input: invoiceIdInput, output: returns<InvoiceEvent[]>() },
   'invoices/addLine': { input: addLineInput, output: returns<InvoiceView>() },
   'invoices/removeLine': { input: removeLineInput, output: returns<InvoiceView>() },
   'invoices/deleteDraft': { input: invoiceIdInput, output: returns<null>() },

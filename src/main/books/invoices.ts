@@ -1,6 +1,11 @@
 import type { Selectable } from 'kysely'
 import type { BillingSettings, Customer } from '@shared/billing/inputs'
-import type { InvoiceStatus, InvoiceSummary, InvoiceView } from '@shared/books/invoices'
+import type {
+  InvoiceEvent,
+  InvoiceStatus,
+  InvoiceSummary,
+  InvoiceView
+} from '@shared/books/invoices'
 import {
   addDays,
   assembleInvoice,
@@ -711,8 +716,17 @@ export function viewInvoice(books: Books, id: number): InvoiceView {
     taxes: JSON.parse(row.taxes),
     discounts: JSON.parse(row.discounts),
     legalNotes: JSON.parse(row.legal_notes),
-    seller: row.seller ? JSON.parse(row.seller) : null,
-    buyer: row.buyer ? JSON.parse(row.buyer) : null,
+    // a draft shows who it is from and to as it would be issued now
+    seller: row.seller
+      ? JSON.parse(row.seller)
+      : row.status === 'draft'
+        ? sellerSnapshot(books)
+        : null,
+    buyer: row.buyer
+      ? JSON.parse(row.buyer)
+      : row.status === 'draft'
+        ? buyerSnapshot(books, row.customer_id)
+        : null,
     correctionReason: row.correction_reason,
     lines: linesOf(books, id).map((l) => ({
       id: l.id,
@@ -735,4 +749,47 @@ export function viewInvoice(books: Books, id: number): InvoiceView {
       proration: l.proration ? JSON.parse(l.proration) : null
     }))
   }
+}
+
+/** What happened to an invoice, oldest first: its audit entries and the payments and credits allocated to it. */
+export function invoiceHistory(books: Books, invoiceId: number): InvoiceEvent[] {
+  invoiceRow(books, invoiceId)
+  const audited = books
+    .all(
+      books.q
+        .selectFrom('audit_log')
+        .select(['at', 'action', 'changes'])
+        .where('entity', '=', 'invoice')
+        .where('entity_id', '=', String(invoiceId))
+        .orderBy('id')
+    )
+    .map((r): InvoiceEvent => ({
+      at: r.at,
+      kind: r.action,
+      amount: null,
+      reference: null,
+      date: null
+    }))
+  const allocated = books
+    .prepare(
+      `SELECT a.created_at AS at, a.amount, p.reference, p.method, p.date, n.number AS note
+       FROM allocations a LEFT JOIN payments p ON p.id = a.payment_id LEFT JOIN invoices n ON n.id = a.credit_note_id
+       WHERE a.invoice_id = ? ORDER BY a.id`
+    )
+    .all(invoiceId) as {
+    at: string
+    amount: number
+    reference: string | null
+    method: string | null
+    date: string | null
+    note: string | null
+  }[]
+  const money = allocated.map((a): InvoiceEvent => ({
+    at: a.at,
+    kind: a.note ? 'credited' : 'paid',
+    amount: a.amount,
+    reference: a.note ?? (a.reference || a.method),
+    date: a.date
+  }))
+  return [...audited, ...money].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
 }

@@ -12,7 +12,7 @@ import { saveCoupon, savePlanVersion } from './catalog'
 import { customerFacets, listCustomers } from './customer-list'
 import { createCustomer, setCustomerArchived } from './customers'
 import { dashboardSummary } from './dashboard'
-import { issueInvoice, viewInvoice } from './invoices'
+import { invoiceHistory, issueInvoice, viewInvoice } from './invoices'
 import { listInvoices } from './invoice-list'
 import { listSeries, updateSeriesFormat } from './numbering'
 import { recordPayment } from './payments'
@@ -351,5 +351,34 @@ describe('number series', () => {
     expect(second.number).toBe('FV/2026/01/0002')
     expect(appErrorOf(() => updateSeriesFormat(books, 'XX', '{seq}')).code).toBe('NOT_FOUND')
     expect(seriesUpdateInput.safeParse({ id: 'INV', format: 'FV/{YYYY}' }).success).toBe(false)
+  })
+})
+
+describe('an invoice page', () => {
+  it('shows a draft from and to whom it would be issued, and the history of an issued one', async () => {
+    const { books, clock, ids } = await company()
+    const run = await billingRun(books, { asOf: '2026-01-01', dryRun: false })
+    const draft = run.customers[0]!.invoices[0]!.invoiceId!
+    expect(viewInvoice(books, draft)).toMatchObject({
+      status: 'draft',
+      buyer: { name: 'Żółta Łódka Sp. z o.o.', emails: ['biuro@lodka.pl'] },
+      seller: { country: 'PL' }
+    })
+    clock.date = '2026-01-02'
+    issueInvoice(books, draft)
+    recordPayment(books, {
+      customerId: ids.zofia,
+      date: '2026-01-05',
+      method: 'bank_transfer',
+      amount: 2300,
+      currency: 'PLN',
+      reference: 'PRZELEW 1'
+    })
+    const history = invoiceHistory(books, draft)
+    expect(history.map((e) => [e.kind, e.amount, e.reference, e.date])).toEqual([
+      ['issue', null, null, null],
+      ['paid', 2300, 'PRZELEW 1', '2026-01-05']
+    ])
+    expect(appErrorOf(() => invoiceHistory(books, 999)).code).toBe('NOT_FOUND')
   })
 })

@@ -5,6 +5,7 @@ import {
   addDraftLine,
   createCreditNote,
   deleteDraft,
+  invoiceHistory,
   issueInvoice,
   markUncollectible,
   removeDraftLine,
@@ -55,6 +56,7 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
     .register('billing/lastRun', () => lastBillingRun(books()))
     .register('invoices/list', (filter) => listInvoices(books(), filter))
     .register('invoices/get', ({ invoiceId }) => viewInvoice(books(), invoiceId))
+    .register('invoices/history', ({ invoiceId }) => invoiceHistory(books(), invoiceId))
     .register('invoices/addLine', ({ invoiceId, ...line }) =>
       addDraftLine(books(), invoiceId, line)
     )

@@ -199,6 +199,7 @@ const MALFORMED: Record<Channel, Case[]> = {
     { input: { dueBy: '31.01.2026', query: 7 }, paths: ['dueBy', 'query'] }
   ],
   'invoices/get': [{ input: { invoiceId: null }, paths: ['invoiceId'] }],
+  'invoices/history': [{ input: { invoiceId: -3 }, paths: ['invoiceId'] }],
   'invoices/addLine': [
     {
       input: {

@@ -53,6 +53,31 @@ export interface InvoiceLineView {
   proration: { days: number; ofDays: number; fullAmount: string; computation: string } | null
 }
 
+/** Who an invoice is from or to, as printed on it. */
+export interface InvoiceParty {
+  name: string
+  taxId: string
+  address: { line1: string; line2: string; postalCode: string; city: string; region: string }
+  country: string
+  code?: string
+  email?: string
+  emails?: string[]
+  phone?: string
+  iban?: string
+  bic?: string
+}
+
+/** One step in an invoice's life: created, issued, paid (with the amount), credited, voided… */
+export interface InvoiceEvent {
+  at: string
+  kind: string
+  /** Minor units, for payments and credits. */
+  amount: number | null
+  reference: string | null
+  /** The payment's own date. */
+  date: string | null
+}
+
 export interface InvoiceView extends InvoiceSummary {
   taxInclusive: boolean
   subtotals: {
@@ -73,8 +98,8 @@ export interface InvoiceView extends InvoiceSummary {
   }[]
   discounts: { couponId: string; name: string; amount: number }[]
   legalNotes: string[]
-  seller: Record<string, unknown> | null
-  buyer: Record<string, unknown> | null
+  seller: InvoiceParty | null
+  buyer: InvoiceParty | null
   correctionReason: string | null
   lines: InvoiceLineView[]
 }
