@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { currencyExponent, formatMoney, minorUnits, sampleAmount } from './money'
+import { currencyExponent, formatMoney, minorUnits, sampleAmount, decimalToMinor } from './money'
 
 describe('money', () => {
   it('knows ISO 4217 exponents', () => {
@@ -33,5 +33,22 @@ describe('money', () => {
     expect(sampleAmount('BHD')).toBe(1234560)
     expect(sampleAmount('JPY')).toBe(1235)
     expect(formatMoney(sampleAmount('BHD'), 'BHD', 'en-GB')).toBe('BHD\u00a01,234.560')
+  })
+})
+
+describe('decimalToMinor', () => {
+  it('reads typed amounts exactly in the currency minor unit', () => {
+    expect(decimalToMinor('12.5', 'PLN')).toBe(1250)
+    expect(decimalToMinor('1234,56', 'EUR')).toBe(123456)
+    expect(decimalToMinor(' 1 000.01 ', 'EUR')).toBe(100001)
+    expect(decimalToMinor('-3', 'PLN')).toBe(-300)
+    expect(decimalToMinor('500', 'JPY')).toBe(500)
+    expect(decimalToMinor('1.234', 'BHD')).toBe(1234)
+    // 0.1 + 0.2 style traps: no floating point on the way
+    expect(decimalToMinor('0.29', 'EUR')).toBe(29)
+    expect(decimalToMinor('1.005', 'EUR')).toBeNull()
+    expect(decimalToMinor('5.5', 'JPY')).toBeNull()
+    expect(decimalToMinor('abc', 'EUR')).toBeNull()
+    expect(decimalToMinor('', 'EUR')).toBeNull()
   })
 })

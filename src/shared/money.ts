@@ -45,3 +45,17 @@ export function sampleAmount(currency: string): MinorUnits {
   const exponent = currencyExponent(currency)
   return minorUnits(exponent >= 2 ? 123456 * 10 ** (exponent - 2) : 1235)
 }
+
+/**
+ * A typed amount in major units ("12.5", "-3", "1234,56" with a decimal comma) as minor units of
+ * the currency, exactly; null when it is not an amount or has more decimals than the currency.
+ */
+export function decimalToMinor(text: string, currency: string): number | null {
+  const exponent = currencyExponent(currency)
+  const match = /^(-)?(\d{1,13})(?:[.,](\d+))?$/.exec(text.trim().replace(/[\s\u00a0]/g, ''))
+  if (!match) return null
+  const [, sign, whole, fraction = ''] = match
+  if (fraction.length > exponent) return null
+  const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0')
+  return sign ? -minor : minor
+}

@@ -9,11 +9,16 @@ import { errorMessage } from './errors'
 import { CustomerDetailPage } from './features/customers/CustomerDetailPage'
 import { CustomerFormPage } from './features/customers/CustomerFormPage'
 import { CustomersPage } from './features/customers/CustomersPage'
+import { BillingRunPage } from './features/billing/BillingRunPage'
 import { DashboardPage } from './features/dashboard/DashboardPage'
+import { InvoiceDetailPage } from './features/invoices/InvoiceDetailPage'
+import { InvoicesPage } from './features/invoices/InvoicesPage'
 import { CouponsPage } from './features/plans/CouponsPage'
 import { PlanEditorPage } from './features/plans/PlanEditorPage'
 import { PlansPage } from './features/plans/PlansPage'
 import { TaxRatesPage } from './features/plans/TaxRatesPage'
+import { ImportWizard } from './features/usage/ImportWizard'
+import { UsagePage } from './features/usage/UsagePage'
 import { NewSubscriptionPage } from './features/subscriptions/NewSubscriptionPage'
 import { SubscriptionDetailPage } from './features/subscriptions/SubscriptionDetailPage'
 import { SubscriptionsPage } from './features/subscriptions/SubscriptionsPage'
@@ -45,6 +50,13 @@ function Page({ route }: { route: string }) {
   }
   m = matchPath('/subscriptions/:id', path)
   if (m) return <SubscriptionDetailPage subscriptionId={Number(m.id)} />
+  if (path === '/usage')
+    return <UsagePage customerId={Number(query.get('customer')) || undefined} />
+  if (path === '/usage/import') return <ImportWizard />
+  if (path === '/billing') return <BillingRunPage asOf={query.get('asOf') ?? undefined} />
+  if (path === '/invoices') return <InvoicesPage query={query} />
+  m = matchPath('/invoices/:id', path)
+  if (m && /^\d+$/.test(m.id!)) return <InvoiceDetailPage invoiceId={Number(m.id)} />
   if (path === '/settings' || path.startsWith('/settings/')) return <SettingsPage route={path} />
   return <NotFound />
 }

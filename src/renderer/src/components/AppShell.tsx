@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
+  BillingIcon,
   CustomersIcon,
   HomeIcon,
+  InvoicesIcon,
   LogoMark,
   PlansIcon,
   SettingsIcon,
-  SubscriptionsIcon
+  SubscriptionsIcon,
+  UsageIcon
 } from './icons'
 import { useWorkspace } from '../workspace'
 
@@ -15,6 +18,9 @@ const SECTIONS = [
   { route: '/customers', key: 'nav.customers', Icon: CustomersIcon },
   { route: '/plans', key: 'nav.plans', Icon: PlansIcon },
   { route: '/subscriptions', key: 'nav.subscriptions', Icon: SubscriptionsIcon },
+  { route: '/usage', key: 'nav.usage', Icon: UsageIcon },
+  { route: '/billing', key: 'nav.billing', Icon: BillingIcon },
+  { route: '/invoices', key: 'nav.invoices', Icon: InvoicesIcon },
   { route: '/settings', key: 'nav.settings', Icon: SettingsIcon }
 ] as const
 

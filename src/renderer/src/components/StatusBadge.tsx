@@ -13,7 +13,9 @@ const TONES: Record<string, string> = {
   paused: 'warning',
   cancelling: 'warning',
   ended: 'muted',
-  archived: 'muted'
+  archived: 'muted',
+  billed: 'success',
+  unbilled: 'neutral'
 }
 
 /** A status as a coloured label; the words carry the meaning, the colour only helps. */

@@ -15,6 +15,7 @@ import { errorMessage } from '../../errors'
 import { countryName, formatDay, LANGUAGE_NAMES } from '../../format'
 import { intlLocale } from '../../i18n'
 import { ActivityList } from '../activity/ActivityList'
+import { PaymentDialog } from '../invoices/InvoiceDialogs'
 import { InvoiceTable } from '../invoices/InvoiceTable'
 import { SubscriptionTable } from '../subscriptions/SubscriptionTable'
 
@@ -22,12 +23,20 @@ import { SubscriptionTable } from '../subscriptions/SubscriptionTable'
 export function CustomerDetailPage({ customerId }: { customerId: number }) {
   const { t } = useTranslation()
   const [customer, reload] = useChannel('customers/get', { customerId })
+  // any change made here (archive, a payment) reads every section again
+  const [version, setVersion] = useState(0)
   if (customer.status === 'error')
     return <Alert tone="error">{errorMessage(t, customer.error)}</Alert>
   if (customer.status === 'loading') return <Loading />
-  // a change (archive, say) remounts the page so every section is read again
   return (
-    <CustomerDetail key={customer.value.updatedAt} customer={customer.value} onChanged={reload} />
+    <CustomerDetail
+      key={`${customer.value.updatedAt}-${version}`}
+      customer={customer.value}
+      onChanged={() => {
+        reload()
+        setVersion((v) => v + 1)
+      }}
+    />
   )
 }
 
@@ -40,6 +49,7 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
   const [invoices] = useChannel('invoices/list', { customerId: id, limit: 50 })
   const [activity] = useChannel('customers/activity', { customerId: id })
   const [confirming, setConfirming] = useState(false)
+  const [paying, setPaying] = useState(false)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<AppErrorInfo | null>(null)
   const locale = intlLocale()
@@ -77,9 +87,7 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
             <a className="btn btn-primary" href={`#/subscriptions/new?customer=${id}`}>
               {t('customers.subscribe')}
             </a>
-            <a className="btn btn-secondary" href={`#/invoices/payment?customer=${id}`}>
-              {t('payments.record')}
-            </a>
+            <Button onClick={() => setPaying(true)}>{t('payments.record')}</Button>
             <a className="btn btn-secondary" href={`#/customers/${id}/edit`}>
               {t('common.edit')}
             </a>
@@ -105,6 +113,25 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
             : t('customers.archiveText', { name: customer.name })}
         </p>
       </ConfirmDialog>
+      {paying && (
+        <PaymentDialog
+          payer={{
+            customerId: id,
+            currency: statementCurrency,
+            outstanding:
+              balance.status === 'ready'
+                ? (balance.value.balances.find((b) => b.currency === statementCurrency)
+                    ?.receivable ?? 0)
+                : 0
+          }}
+          open
+          onClose={() => setPaying(false)}
+          onDone={() => {
+            setPaying(false)
+            onChanged()
+          }}
+        />
+      )}
       <div className="detail-grid">
         <Card title={t('customers.details')}>
           <dl className="facts">

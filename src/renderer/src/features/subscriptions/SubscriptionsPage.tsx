@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { SUBSCRIPTION_STATUSES, type SubscriptionStatus } from '@shared/books/subscriptions'
 import { useChannel } from '../../api/context'
 import { Alert } from '../../components/Alert'
-import { Button } from '../../components/Button'
 import { EmptyState } from '../../components/EmptyState'
 import { FilterSelect } from '../../components/FilterSelect'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
+import { Pager } from '../../components/Pager'
 import { errorMessage } from '../../errors'
 import { SubscriptionTable } from './SubscriptionTable'
 
@@ -106,29 +106,7 @@ export function SubscriptionsPage() {
             <div className="card">
               <SubscriptionTable subscriptions={result.value.rows} emptyText="" showCustomer />
             </div>
-            {result.value.total > PAGE && (
-              <div className="pager">
-                <Button
-                  disabled={offset === 0}
-                  onClick={() => setOffset(Math.max(0, offset - PAGE))}
-                >
-                  {t('common.previous')}
-                </Button>
-                <span>
-                  {t('common.range', {
-                    from: offset + 1,
-                    to: Math.min(offset + PAGE, result.value.total),
-                    total: result.value.total
-                  })}
-                </span>
-                <Button
-                  disabled={offset + PAGE >= result.value.total}
-                  onClick={() => setOffset(offset + PAGE)}
-                >
-                  {t('common.next')}
-                </Button>
-              </div>
-            )}
+            <Pager offset={offset} size={PAGE} total={result.value.total} onChange={setOffset} />
           </>
         ))}
     </>

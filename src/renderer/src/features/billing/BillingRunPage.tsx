@@ -1,0 +1,102 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useChannel } from '../../api/context'
+import { Alert } from '../../components/Alert'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { ConfirmDialog } from '../../components/Dialog'
+import { TextField } from '../../components/Field'
+import { PageHeader } from '../../components/PageHeader'
+import { ProgressBar } from '../../components/ProgressBar'
+import { errorMessage } from '../../errors'
+import { formatDay } from '../../format'
+import { intlLocale } from '../../i18n'
+import { RunSummaryView } from './RunSummaryView'
+import { useBillingRun } from './useBillingRun'
+
+/** Billing run: pick the as-of date, preview what would be invoiced, run it with a progress bar. */
+export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
+  const { t } = useTranslation()
+  const locale = intlLocale()
+  const [asOf, setAsOf] = useState(initial ?? new Date().toISOString().slice(0, 10))
+  const [confirming, setConfirming] = useState(false)
+  const [last, reloadLast] = useChannel('billing/lastRun', {})
+  const [prefs] = useChannel('billingSettings/get', {})
+  const run = useBillingRun()
+  const state = run.state
+  const running = state.kind === 'running'
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf)
+  return (
+    <>
+      <PageHeader title={t('nav.billing')} description={t('billing.description')} />
+      <Card>
+        <div className="form-row billing-controls">
+          <TextField
+            label={t('billing.asOf')}
+            type="date"
+            value={asOf}
+            onChange={(v) => {
+              setAsOf(v)
+              run.reset()
+            }}
+            hint={t('billing.asOfHint')}
+          />
+          <div className="button-row">
+            <Button disabled={!validDate || running} onClick={() => run.start(asOf, true)}>
+              {t('billing.preview')}
+            </Button>
+            <Button
+              variant="primary"
+              disabled={!validDate || running}
+              onClick={() => setConfirming(true)}
+            >
+              {t('billing.run')}
+            </Button>
+          </div>
+        </div>
+        {prefs.status === 'ready' && (
+          <p className="muted">
+            {t(
+              prefs.value.runCreates === 'drafts' ? 'billing.makesDrafts' : 'billing.issuesDirectly'
+            )}{' '}
+            <a href="#/settings/billing">{t('billing.change')}</a>
+          </p>
+        )}
+        {last.status === 'ready' && last.value && (
+          <p className="muted">
+            {t('billing.lastRun', {
+              date: formatDay(last.value.asOf, locale),
+              status: t(`billing.runStatus_${last.value.status}`),
+              count: last.value.invoicesCreated
+            })}
+          </p>
+        )}
+        {state.kind === 'running' && (
+          <ProgressBar
+            label={t(state.dryRun ? 'billing.previewing' : 'billing.progress')}
+            done={state.progress?.done ?? 0}
+            total={state.progress?.total ?? 0}
+          />
+        )}
+        {run.state.kind === 'failed' && (
+          <Alert tone="error">{errorMessage(t, run.state.error)}</Alert>
+        )}
+      </Card>
+      {run.state.kind === 'done' && <RunSummaryView summary={run.state.summary} />}
+      <ConfirmDialog
+        open={confirming}
+        title={t('billing.confirmTitle', { date: validDate ? formatDay(asOf, locale) : asOf })}
+        confirmLabel={t('billing.run')}
+        tone="primary"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false)
+          run.start(asOf, false)
+          setTimeout(reloadLast, 500)
+        }}
+      >
+        <p>{t('billing.confirmText')}</p>
+      </ConfirmDialog>
+    </>
+  )
+}

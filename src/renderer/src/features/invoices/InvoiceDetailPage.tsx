@@ -1,0 +1,236 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { InvoiceView } from '@shared/books/invoices'
+import { useApi, useChannel } from '../../api/context'
+import { Alert } from '../../components/Alert'
+import { Button } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { Loading } from '../../components/Loading'
+import { Money } from '../../components/Money'
+import { PageHeader } from '../../components/PageHeader'
+import { errorMessage } from '../../errors'
+import { formatDateTime, formatDay } from '../../format'
+import { intlLocale } from '../../i18n'
+import { navigate } from '../../router'
+import { InvoiceDocument } from './InvoiceDocument'
+import {
+  AddLineDialog,
+  CreditNoteDialog,
+  IssueDialog,
+  PaymentDialog,
+  SimpleConfirm,
+  VoidDialog
+} from './InvoiceDialogs'
+
+type Action =
+  'issue' | 'addLine' | 'delete' | 'removeLine' | 'pay' | 'credit' | 'void' | 'uncollectible' | null
+
+/** One invoice: the document as the customer sees it, what can be done with it, and its history. */
+export function InvoiceDetailPage({ invoiceId }: { invoiceId: number }) {
+  const { t } = useTranslation()
+  const [invoice, reload] = useChannel('invoices/get', { invoiceId })
+  if (invoice.status === 'error')
+    return <Alert tone="error">{errorMessage(t, invoice.error)}</Alert>
+  if (invoice.status === 'loading') return <Loading />
+  return (
+    <InvoiceDetail key={JSON.stringify(invoice.value)} invoice={invoice.value} onChanged={reload} />
+  )
+}
+
+function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged(): void }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const locale = intlLocale()
+  const [history] = useChannel('invoices/history', { invoiceId: invoice.id })
+  const [rates] = useChannel('taxRates/list', {})
+  const [action, setAction] = useState<Action>(null)
+  const [lineId, setLineId] = useState<number | null>(null)
+  const close = () => setAction(null)
+  const done = () => {
+    setAction(null)
+    onChanged()
+  }
+  const draft = invoice.status === 'draft'
+  const open = ['issued', 'partially_paid', 'overdue'].includes(invoice.status)
+  const isInvoice = invoice.kind === 'invoice'
+  const common = { invoice, onClose: close, onDone: done }
+  return (
+    <>
+      <PageHeader
+        title={invoice.number ?? t('invoices.draftNumber', { id: invoice.id })}
+        description={`${invoice.customerName} · ${formatDay(invoice.billDate, locale)}`}
+        actions={
+          <>
+            {draft && (
+              <>
+                <Button variant="primary" onClick={() => setAction('issue')}>
+                  {t('invoices.issue')}
+                </Button>
+                <Button onClick={() => setAction('addLine')}>{t('invoices.addLine')}</Button>
+                <Button variant="danger" onClick={() => setAction('delete')}>
+                  {t('invoices.deleteDraft')}
+                </Button>
+              </>
+            )}
+            {open && isInvoice && (
+              <Button variant="primary" onClick={() => setAction('pay')}>
+                {t('payments.record')}
+              </Button>
+            )}
+            {!draft && isInvoice && invoice.status !== 'void' && (
+              <Button onClick={() => setAction('credit')}>{t('invoices.createCreditNote')}</Button>
+            )}
+            {open && isInvoice && (
+              <Button onClick={() => setAction('uncollectible')}>
+                {t('invoices.markUncollectible')}
+              </Button>
+            )}
+            {!draft && invoice.status !== 'void' && invoice.status !== 'paid' && (
+              <Button variant="danger" onClick={() => setAction('void')}>
+                {t('invoices.void')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <div className="invoice-layout">
+        <div>
+          {draft && invoice.lines.length > 0 && (
+            <Card title={t('invoices.draftLines')} description={t('invoices.draftLinesHint')}>
+              <table className="table">
+                <tbody>
+                  {invoice.lines.map((l) => (
+                    <tr key={l.id}>
+                      <td>{l.description}</td>
+                      <td className="num">
+                        <Money amount={l.amount} currency={invoice.currency} />
+                      </td>
+                      <td>
+                        <Button
+                          variant="ghost"
+                          onClick={() => {
+                            setLineId(l.id)
+                            setAction('removeLine')
+                          }}
+                        >
+                          {t('invoices.removeLine', { line: l.description })}
+                        </Button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Card>
+          )}
+          <InvoiceDocument invoice={invoice} />
+        </div>
+        <aside>
+          <Card title={t('invoices.summary')}>
+            <dl className="facts">
+              <dt>{t('invoices.total')}</dt>
+              <dd>
+                <Money amount={invoice.total} currency={invoice.currency} />
+              </dd>
+              <dt>{t('invoices.outstanding')}</dt>
+              <dd>
+                <Money amount={invoice.outstanding} currency={invoice.currency} />
+              </dd>
+              <dt>{t('invoices.customer')}</dt>
+              <dd>
+                <a href={`#/customers/${invoice.customerId}`}>{invoice.customerName}</a>
+              </dd>
+              {invoice.correctsInvoiceId && (
+                <>
+                  <dt>{t('invoices.corrects')}</dt>
+                  <dd>
+                    <a href={`#/invoices/${invoice.correctsInvoiceId}`}>
+                      {t('invoices.originalInvoice')}
+                    </a>
+                  </dd>
+                </>
+              )}
+            </dl>
+          </Card>
+          <Card title={t('invoices.history')}>
+            {history.status === 'ready' && history.value.length > 0 ? (
+              <ol className="timeline">
+                {history.value.map((e, i) => (
+                  <li key={i} className="timeline-item">
+                    <time className="timeline-time" dateTime={e.at}>
+                      {formatDateTime(e.at, locale)}
+                    </time>
+                    <span>
+                      {t(`invoices.event_${e.kind}`, { defaultValue: e.kind })}
+                      {e.amount !== null && (
+                        <>
+                          {' '}
+                          <Money amount={e.amount} currency={invoice.currency} />
+                        </>
+                      )}
+                      {e.reference && <span className="muted"> · {e.reference}</span>}
+                      {e.date && <span className="muted"> · {formatDay(e.date, locale)}</span>}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="muted">{t('invoices.noHistory')}</p>
+            )}
+          </Card>
+        </aside>
+      </div>
+      {action === 'issue' && <IssueDialog {...common} open />}
+      {action === 'addLine' && rates.status === 'ready' && (
+        <AddLineDialog {...common} taxRates={rates.value} open />
+      )}
+      {action === 'pay' && (
+        <PaymentDialog
+          payer={{
+            customerId: invoice.customerId,
+            currency: invoice.currency,
+            outstanding: invoice.outstanding,
+            invoiceId: invoice.id
+          }}
+          open
+          onClose={close}
+          onDone={done}
+        />
+      )}
+      {action === 'credit' && <CreditNoteDialog {...common} open />}
+      {action === 'void' && <VoidDialog {...common} open />}
+      {action === 'delete' && (
+        <SimpleConfirm
+          open
+          onClose={close}
+          onDone={() => navigate('/invoices')}
+          title={t('invoices.deleteTitle')}
+          text={t('invoices.deleteText')}
+          confirmLabel={t('invoices.deleteDraft')}
+          send={() => api.invoke('invoices/deleteDraft', { invoiceId: invoice.id })}
+        />
+      )}
+      {action === 'removeLine' && lineId && (
+        <SimpleConfirm
+          open
+          onClose={close}
+          onDone={done}
+          title={t('invoices.removeLineTitle')}
+          text={invoice.lines.find((l) => l.id === lineId)?.description ?? ''}
+          confirmLabel={t('invoices.removeLineConfirm')}
+          send={() => api.invoke('invoices/removeLine', { invoiceId: invoice.id, lineId })}
+        />
+      )}
+      {action === 'uncollectible' && (
+        <SimpleConfirm
+          open
+          onClose={close}
+          onDone={done}
+          title={t('invoices.uncollectibleTitle')}
+          text={t('invoices.uncollectibleText')}
+          confirmLabel={t('invoices.markUncollectible')}
+          send={() => api.invoke('invoices/uncollectible', { invoiceId: invoice.id })}
+        />
+      )}
+    </>
+  )
+}
