@@ -5,17 +5,50 @@ import { intlLocale } from '../../i18n'
 
 const shown = (value: unknown): string => {
   if (value === null || value === undefined || value === '') return '—'
-  if (typeof value === 'object') return JSON.stringify(value)
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ')
   return String(value)
+}
+
+/** A change is shown when its field has a label and its values read as text (not nested records). */
+const readable = (value: unknown) =>
+  value === null ||
+  typeof value !== 'object' ||
+  (Array.isArray(value) && value.every((v) => typeof v !== 'object'))
+
+/** Field labels of the catalog, for the fields the audit log records. */
+const FIELD_LABELS: Record<string, string> = {
+  name: 'customers.name',
+  code: 'customers.code',
+  taxId: 'customers.taxId',
+  emails: 'customers.emails',
+  country: 'customers.country',
+  language: 'customers.language',
+  currency: 'customers.currency',
+  paymentTermsDays: 'customers.paymentTerms',
+  segment: 'customers.segment',
+  tags: 'customers.tags',
+  notes: 'customers.notes',
+  archived: 'customers.statusArchived',
+  quantity: 'subscriptions.quantity',
+  reason: 'subscriptions.reason',
+  cancelAt: 'subscriptions.lastDay',
+  effectiveDate: 'subscriptions.from',
+  effectiveFrom: 'plans.effectiveFrom',
+  number: 'invoices.number',
+  amount: 'invoices.amount',
+  total: 'invoices.total'
 }
 
 /** The audit log as a timeline: what happened, when, and old → new. */
 export function ActivityList({
   entries,
-  emptyText
+  emptyText,
+  showChanges = true
 }: {
   entries: ActivityEntry[]
   emptyText: string
+  /** The old → new values (a customer's page); the dashboard shows only what happened. */
+  showChanges?: boolean
 }) {
   const { t } = useTranslation()
   const locale = intlLocale()
@@ -23,7 +56,12 @@ export function ActivityList({
   return (
     <ol className="timeline">
       {entries.map((e, i) => {
-        const changes = Object.entries(e.changes).filter(([, [a, b]]) => shown(a) !== shown(b))
+        const changes = showChanges
+          ? Object.entries(e.changes).filter(
+              ([field, [a, b]]) =>
+                FIELD_LABELS[field] && readable(a) && readable(b) && shown(a) !== shown(b)
+            )
+          : []
         return (
           <li key={`${e.at}-${i}`} className="timeline-item">
             <time dateTime={e.at} className="timeline-time">
@@ -39,8 +77,8 @@ export function ActivityList({
               <ul className="timeline-changes">
                 {changes.slice(0, 6).map(([field, [before, after]]) => (
                   <li key={field}>
-                    <span className="timeline-field">{field}</span>: {shown(before)} →{' '}
-                    {shown(after)}
+                    <span className="timeline-field">{t(FIELD_LABELS[field]!)}</span>:{' '}
+                    {shown(before)} → {shown(after)}
                   </li>
                 ))}
               </ul>

@@ -119,7 +119,11 @@ function Dashboard({ summary, onChanged }: { summary: DashboardSummary; onChange
         </Card>
       )}
       <Card title={t('dashboard.activity')}>
-        <ActivityList entries={summary.activity} emptyText={t('dashboard.noActivity')} />
+        <ActivityList
+          entries={summary.activity}
+          emptyText={t('dashboard.noActivity')}
+          showChanges={false}
+        />
       </Card>
     </>
   )

@@ -131,9 +131,12 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
               <dd>
                 <Money amount={invoice.total} currency={invoice.currency} />
               </dd>
-              <dt>{t('invoices.outstanding')}</dt>
+              <dt>{draft ? t('invoices.amountDue') : t('invoices.outstanding')}</dt>
               <dd>
-                <Money amount={invoice.outstanding} currency={invoice.currency} />
+                <Money
+                  amount={draft ? invoice.subtotals.amountDue : invoice.outstanding}
+                  currency={invoice.currency}
+                />
               </dd>
               <dt>{t('invoices.customer')}</dt>
               <dd>
