@@ -38,7 +38,11 @@ export function snapshotFile(path: string): string {
     const content = tables.map((t) => ({
       ...t,
       rows: t.sql?.startsWith('CREATE TABLE')
-        ? db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()
+        ? db
+            .prepare(
+              `SELECT * FROM "${t.name}" ORDER BY ${/WITHOUT ROWID/i.test(t.sql) ? '1' : 'rowid'}`
+            )
+            .all()
         : []
     }))
     return JSON.stringify(content, (_key, value: unknown) =>

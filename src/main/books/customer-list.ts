@@ -28,11 +28,34 @@ const SORT_COLUMNS: Record<Exclude<CustomerSort, 'receivable'>, ReturnType<typeo
   created: sql.raw('customers.id')
 }
 
+/** FTS5 phrase syntax: the text in double quotes, inner quotes doubled. */
+const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`
+
+/**
+ * Every word must appear in the name, number, emails or tax id; a tax id typed with separators
+ * matches its compact form. Words of three letters or more use the trigram index (fast at any
+ * size); shorter ones are looked for in every row.
+ */
+export function searchWords(query: string): { match: string | null; scan: [string, string][] } {
+  const indexed: string[] = []
+  const scan: [string, string][] = []
+  for (const word of searchFold(query).split(/\s+/).filter(Boolean)) {
+    const compact = word.replace(/[.\-/]/g, '')
+    if (word.length >= 3 && compact.length >= 3)
+      indexed.push(word === compact ? phrase(word) : `(${phrase(word)} OR ${phrase(compact)})`)
+    else scan.push([word, compact])
+  }
+  return { match: indexed.length ? indexed.join(' AND ') : null, scan }
+}
+
 function filtered(books: Books, options: ListOptions) {
   let query = books.q.selectFrom('customers')
-  for (const word of searchFold(options.query).split(/\s+/).filter(Boolean)) {
-    // every word must appear; a tax id typed with separators matches its compact form
-    const compact = word.replace(/[.\-/]/g, '')
+  const { match, scan } = searchWords(options.query)
+  if (match)
+    query = query.where(
+      sql<boolean>`customers.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${match})`
+    )
+  for (const [word, compact] of scan) {
     query = query.where((eb: CustomersEb) =>
       eb.or([
         eb(eb.fn('instr', ['search_text', eb.val(word)]), '>', 0),

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { Customer, CustomerFields } from '@shared/books/customers'
 import type { Language } from '@shared/languages'
 import { searchFold } from '@shared/search'
@@ -6,6 +6,7 @@ import { AppError } from '../errors'
 import type { CustomerTable } from '../store/schema'
 import type { Books } from '../store/sync'
 import { audit, diff } from './audit'
+import { searchWords } from './customer-list'
 
 export function customerFromRow(row: Selectable<CustomerTable>): Customer {
   return {
@@ -178,9 +179,12 @@ export function searchCustomers(
   options: { query: string; includeArchived: boolean; limit: number; offset: number }
 ): { customers: Customer[]; total: number } {
   let query = books.q.selectFrom('customers')
-  for (const word of searchFold(options.query).split(/\s+/).filter(Boolean)) {
-    // every word must appear; a tax id typed with separators matches its compact form
-    const compact = word.replace(/[.\-/]/g, '')
+  const { match, scan } = searchWords(options.query)
+  if (match)
+    query = query.where(
+      sql<boolean>`customers.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${match})`
+    )
+  for (const [word, compact] of scan) {
     query = query.where((eb) =>
       eb.or([
         eb(eb.fn('instr', ['search_text', eb.val(word)]), '>', 0),

@@ -131,7 +131,7 @@ describe('browser mode server', () => {
       method: 'POST',
       path: '/api/company/update',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server!.token },
-      body: Buffer.alloc(5 * 1024 * 1024, 32)
+      body: Buffer.alloc(22 * 1024 * 1024, 32)
     })
     expect([413, -1]).toContain(huge.status)
     expect((await api('company', {})).status).toBe(404)

@@ -7,7 +7,8 @@ import { fail, type Result } from '@shared/result'
 import { CSP_HEADER } from '../security'
 
 export const TOKEN_HEADER = 'x-facturo-token'
-const MAX_BODY_BYTES = 4 * 1024 * 1024
+// a CSV import may carry 20 MB of base64 (the contract's limit), plus its JSON envelope
+const MAX_BODY_BYTES = 21 * 1024 * 1024
 const API_PATH = /^\/api\/([a-z][a-zA-Z]*\/[a-zA-Z]+)$/
 
 const CONTENT_TYPES: Record<string, string> = {
