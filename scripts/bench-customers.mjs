@@ -1,3 +1,4 @@
+/* global window, document, requestAnimationFrame -- the functions given to page.evaluate run in the page */
 // npm run bench:customers — 100,000 customers in a company file, the customers screen open in
 // Chromium (browser mode), and the time from the last keystroke in the search box to the
 // filtered list on screen. Printed next to a baseline measured in the same run: the same
