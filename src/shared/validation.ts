@@ -46,7 +46,9 @@ export const FIELD_ERROR_CODES = [
   'tier_last_open',
   'usage_in_arrears',
   'percentage_metric',
-  'price_id_taken'
+  'price_id_taken',
+  'segment_price_unknown',
+  'segment_price_metric'
 ] as const
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number]
 

@@ -89,3 +89,79 @@ describe('versioned prices', () => {
     })
   })
 })
+
+describe('segment price lists', () => {
+  const withLists = (): Plan =>
+    planSchema.parse({
+      id: 'pro',
+      name: 'Pro',
+      currency: 'PLN',
+      interval: 'month',
+      prices: [
+        { id: 'seat', description: 'Seat', model: 'flat', amount: '100.00' },
+        {
+          id: 'calls',
+          description: 'Calls',
+          model: 'per_unit',
+          unit_price: '0.10',
+          metric: { code: 'calls', aggregation: 'count' }
+        }
+      ],
+      segment_prices: {
+        Enterprise: [
+          { id: 'seat', description: 'Seat (Enterprise)', model: 'flat', amount: '80.00' }
+        ]
+      }
+    })
+
+  it('bill a segment’s customers its prices, the others the plan’s, and prorate changes with them', async () => {
+    const { books, clock } = await openTestBooks('2026-01-01')
+    savePlanVersion(books, withLists(), '2026-01-01')
+    const customer = (name: string, segment: string) =>
+      createCustomer(
+        books,
+        customerInput.parse({ name, country: 'PL', language: 'pl', currency: 'PLN', segment })
+      ).id
+    const big = customer('Big', 'Enterprise')
+    const small = customer('Small', 'SMB')
+    const bigSub = createSubscription(books, {
+      customerId: big,
+      planCode: 'pro',
+      startDate: '2026-01-01',
+      quantity: '2'
+    }).id
+    createSubscription(books, {
+      customerId: small,
+      planCode: 'pro',
+      startDate: '2026-01-01',
+      quantity: '2'
+    })
+    const run = await billingRun(books, { asOf: '2026-01-01', dryRun: false })
+    const net = Object.fromEntries(run.customers.map((c) => [c.name, c.invoices[0]!.net]))
+    expect(net).toEqual({ Big: 16000, Small: 20000 })
+    // one more seat from the 16th: 16 of 31 days at the Enterprise price, 80.00 × 16/31 = 41.29
+    clock.date = '2026-01-16'
+    const change = changeSubscription(
+      books,
+      { subscriptionId: bigSub, quantity: '3', when: 'now', date: '2026-01-16' },
+      false
+    )
+    expect(change.net).toBe(4129)
+  })
+
+  it('replace only prices of the plan, measuring the same thing', () => {
+    const plan = {
+      ...withLists(),
+      segment_prices: {
+        SMB: [
+          { id: 'nope', description: 'x', model: 'flat', amount: '1' },
+          { id: 'calls', description: 'Calls', model: 'per_unit', unit_price: '0.05' }
+        ]
+      }
+    }
+    const result = planSchema.safeParse(plan)
+    expect(result.success).toBe(false)
+    const paths = result.error!.issues.map((i) => i.path.join('.'))
+    expect(paths).toEqual(['segment_prices.SMB.0.id', 'segment_prices.SMB.1.metric'])
+  })
+})

@@ -1,5 +1,5 @@
 import type { Coupon, TaxRate } from '@shared/billing/inputs'
-import { planSchema, type Metric, type Plan } from '@shared/billing/plan'
+import { planSchema, type Metric, type Plan, planForSegment } from '@shared/billing/plan'
 import type { PlanSummary } from '@shared/books/catalog'
 import { AppError } from '../errors'
 import type { Books } from '../store/sync'
@@ -188,6 +188,35 @@ export function planVersion(books: Books, id: number): PlanVersion {
 }
 
 /** The version of a plan in force on a date. */
+/**
+ * A plan version as a customer of a segment is billed: with the segment's price list in place of
+ * the plan's prices. Versions never change, so each (version, segment) is worked out once.
+ */
+export function versionForSegment(
+  books: Books,
+  version: PlanVersion,
+  segment: string
+): PlanVersion {
+  if (!segment || !version.plan.segment_prices?.[segment]) return version
+  const key = `plan_version:${version.id}:segment:${segment}`
+  let derived = books.immutable.get(key) as PlanVersion | undefined
+  if (!derived) {
+    derived = { ...version, plan: planForSegment(version.plan, segment) }
+    books.immutable.set(key, derived)
+  }
+  return derived
+}
+
+/** The segment a customer's prices come from ('' when none). */
+export function customerSegment(books: Books, customerId: number): string {
+  return (
+    (books
+      .prepare('SELECT segment FROM customers WHERE id = ?')
+      .pluck()
+      .get(customerId) as string) ?? ''
+  )
+}
+
 export function planVersionOn(books: Books, planCode: string, date: string): PlanVersion {
   const row = books.first(
     books.q

@@ -19,7 +19,14 @@ import { AppError } from '../errors'
 import type { SubscriptionItemTable, SubscriptionTable } from '../store/schema'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
-import { couponByCode, planVersion, planVersionOn, type PlanVersion } from './catalog'
+import {
+  couponByCode,
+  customerSegment,
+  planVersion,
+  planVersionOn,
+  versionForSegment,
+  type PlanVersion
+} from './catalog'
 import { getCustomer } from './customers'
 import { getBillingPreferences } from './settings'
 
@@ -47,8 +54,12 @@ const COUPONS =
 export function loadSubscription(books: Books, id: number): SubscriptionState {
   const row = books.prepare(SUBSCRIPTION).get(id) as Selectable<SubscriptionTable> | undefined
   if (!row) throw new AppError('NOT_FOUND', `There is no subscription ${id}.`)
+  const segment = customerSegment(books, row.customer_id)
   const items = (books.prepare(ITEMS).all(id) as Selectable<SubscriptionItemTable>[]).map(
-    (item) => ({ row: item, version: planVersion(books, item.plan_version_id) })
+    (item) => ({
+      row: item,
+      version: versionForSegment(books, planVersion(books, item.plan_version_id), segment)
+    })
   )
   const pauses = (books.prepare(PAUSES).all(id) as PauseRow[]).map(pauseOf)
   const coupons = (books.prepare(COUPONS).all(id) as CouponRow[]).map(couponOf)
@@ -88,12 +99,14 @@ export function loadCustomerSubscriptions(
   const states = new Map<number, SubscriptionState>(
     rows.map((row) => [row.id, { row, items: [], pauses: [], coupons: [] }])
   )
+  const segment = customerSegment(books, customerId)
   for (const item of books
     .prepare(ITEMS_OF_CUSTOMER)
     .all(customerId) as Selectable<SubscriptionItemTable>[])
-    states
-      .get(item.subscription_id)!
-      .items.push({ row: item, version: planVersion(books, item.plan_version_id) })
+    states.get(item.subscription_id)!.items.push({
+      row: item,
+      version: versionForSegment(books, planVersion(books, item.plan_version_id), segment)
+    })
   if (has.pauses)
     for (const p of books.prepare(PAUSES_OF_CUSTOMER).all(customerId) as PauseRow[])
       states.get(p.subscription_id)!.pauses.push(pauseOf(p))
@@ -569,7 +582,11 @@ export function changeSubscription(
     const period = periodOn(state, date)
     const effective = input.when === 'now' || !period ? date : addDays(period.end, 1)
     const version = input.planCode
-      ? planVersionOn(books, input.planCode, effective)
+      ? versionForSegment(
+          books,
+          planVersionOn(books, input.planCode, effective),
+          customerSegment(books, state.row.customer_id)
+        )
       : current.version
     const quantity = input.quantity ?? current.row.quantity
     if (version.id === current.version.id && quantity === current.row.quantity) {
@@ -971,7 +988,11 @@ export function addAddOn(
     const date = input.date ?? books.today()
     checkRunning(state, date)
     const plan = itemOn(state, date)
-    const version = planVersionOn(books, input.planCode, date)
+    const version = versionForSegment(
+      books,
+      planVersionOn(books, input.planCode, date),
+      customerSegment(books, state.row.customer_id)
+    )
     checkSameSchedule(plan.version.plan, version.plan, 'sell it as a subscription of its own')
     if (version.plan.id === plan.version.plan.id)
       throw new AppError(

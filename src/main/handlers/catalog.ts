@@ -9,6 +9,7 @@ import {
   saveTaxRate,
   taxRates
 } from '../books/catalog'
+import { planForSegment } from '@shared/billing/plan'
 import { priceQuantity } from '../billing'
 import { listSeries, updateSeriesFormat } from '../books/numbering'
 import { getBillingPreferences, setBillingPreferences } from '../books/settings'
@@ -23,8 +24,8 @@ export function registerCatalogHandlers(registry: HandlerRegistry, ctx: HandlerC
       savePlanVersion(books(), plan, effectiveFrom)
       return planSummary(books(), plan.id, books().today())
     })
-    .register('plans/quote', ({ plan, ...amounts }) =>
-      priceQuantity(plan, amounts, getBillingPreferences(books()).rounding)
+    .register('plans/quote', ({ plan, segment, ...amounts }) =>
+      priceQuantity(planForSegment(plan, segment), amounts, getBillingPreferences(books()).rounding)
     )
     .register('plans/version', ({ versionId }) => planVersion(books(), versionId).plan)
     .register('metrics/list', () => [...metricDefinitions(books()).values()])

@@ -188,8 +188,8 @@ function checkTiers(tiers: unknown[], path: PropertyKey[], ctx: Ctx): void {
   })
 }
 
-function checkPrice(price: Loose, i: number, ctx: Ctx): void {
-  const at = (...p: PropertyKey[]) => ['prices', i, ...p]
+function checkPrice(price: Loose, i: number, ctx: Ctx, list: PropertyKey[] = ['prices']): void {
+  const at = (...p: PropertyKey[]) => [...list, i, ...p]
   if (Array.isArray(price.tiers)) checkTiers(price.tiers, at('tiers'), ctx)
   const metric = isObject(price.metric) ? price.metric : undefined
   if (metric && price.timing === 'advance') {
@@ -227,9 +227,51 @@ function checkPrice(price: Loose, i: number, ctx: Ctx): void {
   }
 }
 
+/** A segment's price list replaces some of the plan's prices (same code, same metric) for its customers. */
+function checkSegmentPrices(plan: Loose, ctx: Ctx): void {
+  if (!isObject(plan.segment_prices) || !Array.isArray(plan.prices)) return
+  const base = new Map(
+    plan.prices.filter(isObject).map((p) => [p.id, isObject(p.metric) ? p.metric.code : null])
+  )
+  for (const [segment, prices] of Object.entries(plan.segment_prices)) {
+    if (!Array.isArray(prices)) continue
+    const seen = new Set<unknown>()
+    prices.forEach((price, i) => {
+      if (!isObject(price)) return
+      const at = ['segment_prices', segment, i]
+      if (!base.has(price.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'id'],
+          message: `must be the code of one of the plan's prices (${[...base.keys()].join(', ')})`,
+          params: { code: 'segment_price_unknown' }
+        })
+      } else if ((isObject(price.metric) ? price.metric.code : null) !== base.get(price.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'metric'],
+          message: 'must measure the same metric as the price it replaces',
+          params: { code: 'segment_price_metric' }
+        })
+      }
+      if (seen.has(price.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'id'],
+          message: `"${String(price.id)}" is used by another price`,
+          params: { code: 'price_id_taken', id: String(price.id) }
+        })
+      seen.add(price.id)
+      checkPrice(price, i, ctx, at.slice(0, -1))
+    })
+  }
+}
+
 /** Checks across fields, run even when some fields are invalid, so every problem is reported at once. */
 function checkPlan(plan: unknown, ctx: Ctx): void {
-  if (!isObject(plan) || !Array.isArray(plan.prices)) return
+  if (!isObject(plan)) return
+  checkSegmentPrices(plan, ctx)
+  if (!Array.isArray(plan.prices)) return
   const seen = new Set<unknown>()
   plan.prices.forEach((price, i) => {
     if (!isObject(price)) return
@@ -261,9 +303,21 @@ export const planSchema = z
     tax_rate: code.default('standard'),
     /** The least the subscription pays per period (net, before discounts); a top-up line makes up the rest. */
     minimum_commitment: decimalText('an amount').optional(),
-    prices: z.array(priceSchema).min(1)
+    prices: z.array(priceSchema).min(1),
+    /** Price lists by customer segment: for customers of a segment, these replace the plan's prices of the same code. */
+    segment_prices: z
+      .record(z.string().trim().min(1).max(60), z.array(priceSchema).min(1))
+      .optional()
   })
   .check(z.superRefine((plan, ctx) => checkPlan(plan, ctx), { when: () => true }))
 
 export type PlanInput = z.input<typeof planSchema>
 export type Plan = z.output<typeof planSchema>
+
+/** The plan as a customer of a segment is billed: the segment's price list in place of the plan's prices. */
+export function planForSegment(plan: Plan, segment: string): Plan {
+  const list = segment ? plan.segment_prices?.[segment] : undefined
+  if (!list) return plan
+  const replaced = new Map(list.map((p) => [p.id, p]))
+  return { ...plan, prices: plan.prices.map((p) => replaced.get(p.id) ?? p) }
+}

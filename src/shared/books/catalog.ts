@@ -35,6 +35,8 @@ export const planQuoteInput = z.strictObject({
     .string()
     .regex(/^\d{1,12}(\.\d{1,6})?$/, 'must be a number of 0 or more, like 1 or 3')
     .default('1'),
+  /** Price as for a customer of this segment (its price list, when the plan has one). */
+  segment: z.string().trim().max(60).default(''),
   /** For percentage prices: how many transactions the quantity (their total amount) is made of. */
   transactions: z.number().int().min(0).max(1_000_000_000).default(0)
 })

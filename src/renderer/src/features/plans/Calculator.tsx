@@ -6,7 +6,7 @@ import type { AppErrorInfo } from '@shared/result'
 import { useApi } from '../../api/context'
 import { Alert } from '../../components/Alert'
 import { Card } from '../../components/Card'
-import { TextField } from '../../components/Field'
+import { SelectField, TextField } from '../../components/Field'
 import { Money } from '../../components/Money'
 import { errorMessage } from '../../errors'
 import { formatQuantity } from '../../format'
@@ -16,20 +16,30 @@ import { BreakdownView } from '../invoices/BreakdownView'
 const NUMBER = /^\d{1,12}(\.\d{1,6})?$/
 
 /** "What does 1,250 units cost?": the plan being edited, priced by main as an invoice would be. */
-export function Calculator({ plan, valid }: { plan: PlanInput; valid: boolean }) {
+export function Calculator({
+  plan,
+  valid,
+  segments
+}: {
+  plan: PlanInput
+  valid: boolean
+  segments: string[]
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const locale = intlLocale()
   const [quantity, setQuantity] = useState('1250')
   const [seats, setSeats] = useState('1')
   const [transactions, setTransactions] = useState('0')
+  const [segment, setSegment] = useState('')
+  const forSegment = segments.includes(segment) ? segment : ''
   const [result, setResult] = useState<
     (({ quote: PlanQuote } | { error: AppErrorInfo }) & { request: string }) | null
   >(null)
   const percentage = plan.prices.some((p) => p.model === 'percentage')
   const metered = plan.prices.some((p) => 'metric' in p && p.metric)
   const inputsOk = NUMBER.test(quantity) && NUMBER.test(seats) && /^\d{1,9}$/.test(transactions)
-  const request = JSON.stringify({ plan, quantity, seats, transactions })
+  const request = JSON.stringify({ plan, quantity, seats, transactions, segment: forSegment })
   useEffect(() => {
     if (!valid || !inputsOk) return
     let live = true
@@ -72,6 +82,17 @@ export function Calculator({ plan, valid }: { plan: PlanInput; valid: boolean })
           inputMode="decimal"
           error={NUMBER.test(seats) ? undefined : t('plans.calcNumber')}
         />
+        {segments.length > 0 && (
+          <SelectField
+            label={t('plans.calcSegment')}
+            value={forSegment}
+            onChange={setSegment}
+            options={[
+              { value: '', label: t('plans.calcNoSegment') },
+              ...segments.map((s) => ({ value: s, label: s }))
+            ]}
+          />
+        )}
         {percentage && (
           <TextField
             label={t('plans.calcTransactions')}

@@ -26,6 +26,7 @@ import {
   type PlanForm
 } from './planForm'
 import { PriceEditor } from './PriceEditor'
+import { SegmentLists } from './SegmentLists'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -241,6 +242,12 @@ function PlanEditor({
               {t('plans.addPrice')}
             </Button>
           </Card>
+          <SegmentLists
+            form={form}
+            errors={errors}
+            taxRates={taxRates}
+            onChange={(segments) => set('segments', segments)}
+          />
           <Card title={t('plans.versionCard')}>
             {summary && (
               <ul className="version-list">
@@ -266,7 +273,11 @@ function PlanEditor({
           </Card>
         </div>
         <aside className="editor-side">
-          <Calculator plan={input} valid={Object.keys(local).length === 0} />
+          <Calculator
+            plan={input}
+            valid={Object.keys(local).length === 0}
+            segments={form.segments.map((l) => l.segment)}
+          />
         </aside>
       </div>
       <div className="save-bar">

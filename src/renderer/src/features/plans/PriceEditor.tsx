@@ -11,6 +11,10 @@ import { TierTable } from './TierTable'
 interface PriceEditorProps {
   price: PriceForm
   index: number
+  /** Where its fields are in the plan ("prices.0", "segment_prices.SMB.0"). */
+  path?: string
+  /** What the fieldset is called (default "Price 1: …"). */
+  legend?: string
   errors: Record<string, FieldError>
   taxRates: TaxRate[]
   canRemove: boolean
@@ -22,6 +26,8 @@ interface PriceEditorProps {
 export function PriceEditor({
   price,
   index,
+  path = `prices.${index}`,
+  legend,
   errors,
   taxRates,
   canRemove,
@@ -29,7 +35,6 @@ export function PriceEditor({
   onRemove
 }: PriceEditorProps) {
   const { t } = useTranslation()
-  const path = `prices.${index}`
   const set = <K extends keyof PriceForm>(field: K, value: PriceForm[K]) =>
     onChange({ ...price, [field]: value })
   const text = (field: keyof PriceForm, schemaField: string, label: string, hint?: string) => (
@@ -46,7 +51,9 @@ export function PriceEditor({
   const model = price.model
   return (
     <fieldset className="price-editor">
-      <legend>{t('plans.priceN', { n: index + 1, name: price.description || price.id })}</legend>
+      <legend>
+        {legend ?? t('plans.priceN', { n: index + 1, name: price.description || price.id })}
+      </legend>
       <div className="form-grid form-grid-3">
         <TextField
           label={t('plans.priceDescription')}

@@ -47,6 +47,8 @@ export interface PlanForm {
   tax_rate: string
   minimum_commitment: string
   prices: PriceForm[]
+  /** Price lists by customer segment: prices that replace the plan's for that segment. */
+  segments: { segment: string; prices: PriceForm[] }[]
 }
 
 export function emptyPrice(n: number, model: ChargeModelName = 'flat'): PriceForm {
@@ -87,7 +89,8 @@ export function emptyPlan(currency: string): PlanForm {
     tax_inclusive: false,
     tax_rate: 'standard',
     minimum_commitment: '',
-    prices: [emptyPrice(1)]
+    prices: [emptyPrice(1)],
+    segments: []
   }
 }
 
@@ -171,7 +174,14 @@ export function planInputFromForm(form: PlanForm): PlanInput {
     ...(optional(form.minimum_commitment)
       ? { minimum_commitment: form.minimum_commitment.trim() }
       : {}),
-    prices: form.prices.map(priceInput)
+    prices: form.prices.map(priceInput),
+    ...(form.segments.length
+      ? {
+          segment_prices: Object.fromEntries(
+            form.segments.map((l) => [l.segment.trim(), l.prices.map(priceInput)])
+          )
+        }
+      : {})
   } as PlanInput
 }
 
@@ -241,7 +251,11 @@ export function formFromPlan(plan: Plan): PlanForm {
     tax_inclusive: plan.tax_inclusive,
     tax_rate: plan.tax_rate,
     minimum_commitment: plan.minimum_commitment ?? '',
-    prices: plan.prices.map(priceForm)
+    prices: plan.prices.map(priceForm),
+    segments: Object.entries(plan.segment_prices ?? {}).map(([segment, prices]) => ({
+      segment,
+      prices: prices.map(priceForm)
+    }))
   }
 }
 
@@ -282,7 +296,8 @@ const LABELS: Record<string, string> = {
   min_per_transaction: 'plans.minPerTransaction',
   max_per_transaction: 'plans.maxPerTransaction',
   prices: 'plans.prices',
-  tiers: 'plans.tiers'
+  tiers: 'plans.tiers',
+  segment_prices: 'plans.segmentLists'
 }
 
 /** "prices.1.tiers.0.up_to" → "Price 2 › Tier 1 › Up to", in the UI language. */
@@ -295,7 +310,14 @@ export function pathLabel(
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!
     const next = parts[i + 1]
-    if (part === 'prices' && next !== undefined && /^\d+$/.test(next)) {
+    if (part === 'segment_prices' && next !== undefined) {
+      out.push(t('plans.segmentList', { segment: next }))
+      i++
+      if (parts[i + 1] !== undefined && /^\d+$/.test(parts[i + 1]!)) {
+        out.push(t('plans.priceNumber', { n: Number(parts[i + 1]) + 1 }))
+        i++
+      }
+    } else if (part === 'prices' && next !== undefined && /^\d+$/.test(next)) {
       out.push(t('plans.priceNumber', { n: Number(next) + 1 }))
       i++
     } else if (part === 'tiers' && next !== undefined && /^\d+$/.test(next)) {
