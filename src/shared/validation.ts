@@ -48,7 +48,10 @@ export const FIELD_ERROR_CODES = [
   'percentage_metric',
   'price_id_taken',
   'segment_price_unknown',
-  'segment_price_metric'
+  'segment_price_metric',
+  'value_missing',
+  'value_not_number',
+  'value_negative'
 ] as const
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number]
 

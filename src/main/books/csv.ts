@@ -16,7 +16,10 @@ export class CsvError extends Error {
   constructor(
     readonly line: number,
     readonly column: number | null,
-    message: string
+    message: string,
+    /** What the UI translates (importProblem.<code>), with the values it needs. */
+    readonly code: string,
+    readonly params: Record<string, string | number> = {}
   ) {
     super(message)
     this.name = 'CsvError'
@@ -63,7 +66,9 @@ function decode(bytes: Uint8Array): string {
     throw new CsvError(
       line,
       null,
-      `the file is not UTF-8 (byte ${bad + 1} on line ${line}); save it as "CSV UTF-8"`
+      `the file is not UTF-8 (byte ${bad + 1} on line ${line}); save it as "CSV UTF-8"`,
+      'not_utf8',
+      { byte: bad + 1, line }
     )
   }
   const text = new TextDecoder('utf-8').decode(bytes)
@@ -84,7 +89,7 @@ const LF = 10
 /** Parses CSV text into records (blank lines skipped). Rows with the wrong number of cells are the caller's to report. */
 export function parseCsv(bytes: Uint8Array): CsvTable {
   const text = decode(bytes)
-  if (text.trim() === '') throw new CsvError(1, null, 'the file is empty')
+  if (text.trim() === '') throw new CsvError(1, null, 'the file is empty', 'empty_file')
   const delimiter = detectDelimiter(text)
   const sep = delimiter.charCodeAt(0)
   const rows: CsvRecord[] = []
@@ -128,14 +133,18 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
         throw new CsvError(
           startLine,
           cells.length + 1,
-          `a quoted value that starts on line ${startLine} is never closed`
+          `a quoted value that starts on line ${startLine} is never closed`,
+          'quote_not_closed',
+          { line: startLine }
         )
       const next = text.charCodeAt(i)
       if (i < n && next !== sep && next !== LF && next !== CR) {
         throw new CsvError(
           line,
           cells.length + 1,
-          `unexpected text after a closing quote in column ${cells.length + 1}`
+          `unexpected text after a closing quote in column ${cells.length + 1}`,
+          'text_after_quote',
+          { column: cells.length + 1 }
         )
       }
       continue
@@ -157,7 +166,9 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
       throw new CsvError(
         line,
         cells.length + 1,
-        `a quote inside an unquoted value in column ${cells.length + 1}; wrap the value in quotes and double the quote`
+        `a quote inside an unquoted value in column ${cells.length + 1}; wrap the value in quotes and double the quote`,
+        'quote_in_value',
+        { column: cells.length + 1 }
       )
     const start = i
     while (i < n) {
@@ -169,6 +180,6 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
   }
   if (cell !== '' || cells.length > 0) endRecord()
   const [head, ...records] = rows
-  if (!head) throw new CsvError(1, null, 'the file is empty')
+  if (!head) throw new CsvError(1, null, 'the file is empty', 'empty_file')
   return { header: head.cells.map((h) => h.trim().toLowerCase()), delimiter, records }
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { ImportProblem } from '@shared/books/results'
+import { catalogs } from '@shared/i18n'
 import { customerInput } from '@shared/books/customers'
 import { planSchema } from '@shared/billing/plan'
 import { snapshotFile } from '../test-support'
@@ -60,6 +62,24 @@ C1,calls,e1,2026-01-05T10:00:00,120,
 C2,users,u1,2026-01-07,,ana
 C2,users,u2,2026-01-08,,"Łucja ""Łu"" Nowak"
 `
+
+/** A problem as the CLI prints it. */
+const inEnglish = ({ line, column, reason }: ImportProblem) => ({ line, column, reason })
+
+/** Each problem names a text the UI has, with every value that text needs. */
+function translatable(problems: ImportProblem[]) {
+  for (const p of problems) {
+    const text = lookup(p.code)
+    expect(text, p.code).toBeTypeOf('string')
+    for (const [, name] of (text as string).matchAll(/\{\{\s*(\w+)/g))
+      expect(p.params, `${p.code} needs ${name}`).toHaveProperty(name!)
+  }
+}
+
+const lookup = (key: string): unknown =>
+  key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], catalogs.en)
 
 describe('usage CSV import', () => {
   it('imports a valid file, counting a repeated event once', async () => {
@@ -161,7 +181,8 @@ describe('usage CSV import', () => {
       const { books, path } = await setUp()
       const before = snapshotFile(path)
       const result = importUsageCsv(books, utf8(text), { dryRun: false })
-      expect(result.problems).toEqual(expected)
+      expect(result.problems.map(inEnglish)).toEqual(expected)
+      translatable(result.problems)
       expect(result.imported).toBe(0)
       expect(snapshotFile(path)).toBe(before)
     }
@@ -175,7 +196,10 @@ describe('usage CSV import', () => {
       ...utf8('v,2026-01-05,5\n')
     ])
     const before = snapshotFile(path)
-    expect(importUsageCsv(books, latin1, { dryRun: false }).problems).toEqual([
+    const { problems } = importUsageCsv(books, latin1, { dryRun: false })
+    translatable(problems)
+    expect(problems[0]!.params).toEqual({ byte: 79, line: 3 })
+    expect(problems.map(inEnglish)).toEqual([
       {
         line: 3,
         column: null,
@@ -211,6 +235,7 @@ describe('usage CSV import', () => {
     expect(late.problems).toHaveLength(1)
     expect(late.problems[0]).toMatchObject({ line: 2, column: 'timestamp' })
     expect(late.problems[0]!.reason).toMatch(/usage of calls on 2026-01-20 has been billed/)
+    translatable(late.problems)
 
     // the file imported before, billed since, imports again as nothing new (an export that
     // grows month by month can be imported whole every time)
@@ -255,6 +280,7 @@ describe('customers CSV import', () => {
     const text =
       'name,country,tax_id,emails,code\nGood Co,PL,,,G1\n,PL,,,\nBad NIP,PL,123-456-32-17,,\nNo mail,PL,,not-an-email,\nTaken,PL,,,C1\nNowhere,XX,,,\n'
     const result = importCustomersCsv(books, utf8(text), { dryRun: false })
+    translatable(result.problems)
     expect(result.problems.map((p) => [p.line, p.column])).toEqual([
       [3, 'name'],
       [4, 'tax_id'],

@@ -1,4 +1,5 @@
 import { customerInput } from '@shared/books/customers'
+import { toFieldErrors } from '@shared/validation'
 import type { ImportProblem, ImportReport } from '@shared/books/results'
 import { isCalendarDate } from '../billing'
 import { getCompany } from '../store/repos/company'
@@ -14,9 +15,16 @@ const MAX_LISTED = 1000
 class Problems {
   readonly list: ImportProblem[] = []
   count = 0
-  add(line: number, column: string | null, reason: string): void {
+  /** `code` names the UI's text for it (importProblem.*, validation.*), `params` its values. */
+  add(
+    line: number,
+    column: string | null,
+    reason: string,
+    code: string,
+    params: Record<string, string | number> = {}
+  ): void {
     this.count++
-    if (this.list.length < MAX_LISTED) this.list.push({ line, column, reason })
+    if (this.list.length < MAX_LISTED) this.list.push({ line, column, reason, code, params })
   }
 }
 
@@ -31,7 +39,13 @@ function readTable(
     table = parseCsv(bytes)
   } catch (error) {
     if (!(error instanceof CsvError)) throw error
-    problems.add(error.line, error.column === null ? null : `column ${error.column}`, error.message)
+    problems.add(
+      error.line,
+      error.column === null ? null : `column ${error.column}`,
+      error.message,
+      `importProblem.${error.code}`,
+      error.params
+    )
     return null
   }
   const missing = required.filter((c) => !table.header.includes(c))
@@ -39,13 +53,22 @@ function readTable(
     problems.add(
       1,
       null,
-      `the header lacks ${missing.join(', ')} (it has ${table.header.join(', ')})`
+      `the header lacks ${missing.join(', ')} (it has ${table.header.join(', ')})`,
+      'importProblem.header_lacks',
+      { missing: missing.join(', '), has: table.header.join(', ') }
     )
   const unknown = known ? table.header.filter((c) => !known.includes(c)) : []
   if (unknown.length)
-    problems.add(1, null, `unknown columns ${unknown.join(', ')} (known: ${known!.join(', ')})`)
+    problems.add(
+      1,
+      null,
+      `unknown columns ${unknown.join(', ')} (known: ${known!.join(', ')})`,
+      'importProblem.unknown_columns',
+      { unknown: unknown.join(', '), known: known!.join(', ') }
+    )
   if (missing.length || unknown.length) return null
-  if (table.records.length === 0) problems.add(2, null, 'the file has a header but no rows')
+  if (table.records.length === 0)
+    problems.add(2, null, 'the file has a header but no rows', 'importProblem.no_rows')
   return table
 }
 
@@ -59,7 +82,9 @@ function rowOf(
     problems.add(
       record.line,
       null,
-      `this row has ${record.cells.length} values, the header has ${table.header.length}`
+      `this row has ${record.cells.length} values, the header has ${table.header.length}`,
+      'importProblem.cell_count',
+      { cells: record.cells.length, expected: table.header.length }
     )
     return null
   }
@@ -151,11 +176,18 @@ export function importUsageCsv(
       problems.add(
         record.line,
         null,
-        `this row has ${cells.length} values, the header has ${width}`
+        `this row has ${cells.length} values, the header has ${width}`,
+        'importProblem.cell_count',
+        { cells: cells.length, expected: width }
       )
       continue
     }
-    const at = (column: string, reason: string) => problems.add(record.line, column, reason)
+    const at = (
+      column: string,
+      reason: string,
+      code: string,
+      params: Record<string, string | number> = {}
+    ) => problems.add(record.line, column, reason, `importProblem.${code}`, params)
     const code = cells[cCustomer!]!.trim()
     const metricCode = cells[cMetric!]!.trim()
     const eventId = cells[cEvent!]!.trim()
@@ -164,7 +196,9 @@ export function importUsageCsv(
     if (customerId === undefined)
       at(
         'customer',
-        code ? `no customer has the number "${code}"` : 'the customer number is missing'
+        code ? `no customer has the number "${code}"` : 'the customer number is missing',
+        code ? 'no_customer' : 'customer_missing',
+        { code }
       )
     const metric = metrics.get(metricCode)
     if (!metric)
@@ -172,16 +206,24 @@ export function importUsageCsv(
         'metric',
         metricCode
           ? `there is no metric "${metricCode}" (known: ${[...metrics.keys()].join(', ') || 'none yet'})`
-          : 'the metric is missing'
+          : 'the metric is missing',
+        metricCode ? 'no_metric' : 'metric_missing',
+        { metric: metricCode, known: [...metrics.keys()].join(', ') || '—' }
       )
-    if (!eventId) at('event_id', 'the event id is missing')
-    else if (eventId.length > 200) at('event_id', 'the event id is longer than 200 characters')
+    if (!eventId) at('event_id', 'the event id is missing', 'event_id_missing')
+    else if (eventId.length > 200)
+      at('event_id', 'the event id is longer than 200 characters', 'event_id_long')
     const day = ts.slice(0, 10)
     const shaped = TIMESTAMP.test(ts)
     if (!shaped)
-      at('timestamp', `"${ts}" is not a local date or date-time like 2026-01-05T14:30:00`)
+      at(
+        'timestamp',
+        `"${ts}" is not a local date or date-time like 2026-01-05T14:30:00`,
+        'timestamp_format',
+        { value: ts }
+      )
     else if (!(dates.get(day) ?? dates.set(day, isCalendarDate(day)).get(day)))
-      at('timestamp', `${day} is not a calendar date`)
+      at('timestamp', `${day} is not a calendar date`, 'not_a_date', { day })
     if (!metric || customerId === undefined || !eventId || !shaped) continue
     const properties: Record<string, string> = {}
     for (const [name, i] of propertyColumns) {
@@ -192,10 +234,13 @@ export function importUsageCsv(
     if (metric.property && properties[metric.property] === undefined && generic !== '')
       properties[metric.property] = generic
     const value = metricValue(metric, properties)
-    if (typeof value === 'string') {
-      at(
+    if ('code' in value) {
+      problems.add(
+        record.line,
         metric.property && table.header.includes(metric.property) ? metric.property : 'value',
-        `the event ${value}`
+        `the event ${value.message}`,
+        `validation.${value.code}`,
+        value.params
       )
       continue
     }
@@ -206,7 +251,9 @@ export function importUsageCsv(
     if (period && !existing.get(customerId, metric.code, eventId)) {
       at(
         'timestamp',
-        `usage of ${metric.code} on ${day} has been billed (invoice ${period.number}); it can no longer change`
+        `usage of ${metric.code} on ${day} has been billed (invoice ${period.number}); it can no longer change`,
+        'usage_billed',
+        { metric: metric.code, day, number: period.number ?? '' }
       )
       continue
     }
@@ -219,7 +266,14 @@ export function importUsageCsv(
     const subscriptionText = cSubscription! >= 0 ? cells[cSubscription!]!.trim() : ''
     const subscription = subscriptionText ? Number(subscriptionText) : null
     if (subscriptionText && !Number.isInteger(subscription)) {
-      at('subscription', `"${subscriptionText}" is not a subscription number`)
+      at(
+        'subscription',
+        `"${subscriptionText}" is not a subscription number`,
+        'subscription_number',
+        {
+          value: subscriptionText
+        }
+      )
       continue
     }
     rows.push([
@@ -345,16 +399,22 @@ export function importCustomersCsv(
     }
     const result = customerInput.safeParse(candidate)
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const path = issue.path.join('.')
+      // each field's problem as the customer form shows it (validation.<code>)
+      for (const [path, error] of Object.entries(toFieldErrors(result.error.issues, candidate))) {
         const column = FIELD_COLUMN[path] ?? path.split('.')[0] ?? null
-        problems.add(record.line, column, issue.message)
+        problems.add(record.line, column, error.message, `validation.${error.code}`, error.params)
       }
       continue
     }
     if (result.data.code) {
       if (taken.has(result.data.code)) {
-        problems.add(record.line, 'code', `customer number ${result.data.code} is already used`)
+        problems.add(
+          record.line,
+          'code',
+          `customer number ${result.data.code} is already used`,
+          'importProblem.code_taken',
+          { code: result.data.code }
+        )
         continue
       }
       taken.add(result.data.code)

@@ -26,18 +26,36 @@ export function toMicro(text: string): number | null {
  * What an event stores for its metric: the property's value as exact text, and as an integer of
  * millionths when that is exact (fast sums in SQL); null for counted metrics.
  */
+/** Why an event's value cannot be used: English for logs, a code and its values for the UI. */
+export interface ValueProblem {
+  message: string
+  code: 'value_missing' | 'value_not_number' | 'value_negative'
+  params: Record<string, string>
+}
+
 export function metricValue(
   metric: Metric,
   properties: Record<string, string | number>
-): { value: string | null; micro: number | null } | string {
+): { value: string | null; micro: number | null } | ValueProblem {
   if (metric.aggregation === 'count') return { value: null, micro: null }
-  const raw = properties[metric.property!]
-  if (raw === undefined || raw === '') return `needs the "${metric.property}" value`
+  const property = metric.property!
+  const raw = properties[property]
+  if (raw === undefined || raw === '')
+    return { message: `needs the "${property}" value`, code: 'value_missing', params: { property } }
   const text = String(raw).trim()
   if (metric.aggregation === 'unique_count') return { value: text, micro: null }
-  if (!DECIMAL.test(text)) return `"${metric.property}" must be a number, not "${text}"`
+  if (!DECIMAL.test(text))
+    return {
+      message: `"${property}" must be a number, not "${text}"`,
+      code: 'value_not_number',
+      params: { property, value: text }
+    }
   if (text.startsWith('-') && metric.aggregation !== 'weighted_sum')
-    return `"${metric.property}" cannot be negative`
+    return {
+      message: `"${property}" cannot be negative`,
+      code: 'value_negative',
+      params: { property }
+    }
   return { value: text, micro: toMicro(text) }
 }
 
@@ -90,8 +108,14 @@ export function addUsage(
     const when = timestampProblem(input.timestamp)
     if (when) throw field('timestamp', `The time ${when}.`)
     const value = metricValue(metric, input.properties)
-    if (typeof value === 'string')
-      throw field(`properties.${metric.property}`, `The event ${value}.`)
+    if ('code' in value)
+      throw new AppError('VALIDATION', `The event ${value.message}.`, {
+        [`properties.${metric.property}`]: {
+          code: value.code,
+          message: `The event ${value.message}`,
+          params: value.params
+        }
+      })
     const billedOn = billedPeriod(
       books,
       input.customerId,
@@ -164,9 +188,9 @@ export function correctUsage(
     const properties =
       input.properties ?? (JSON.parse(row.properties) as Record<string, string | number>)
     const value = metricValue(metric, properties)
-    if (typeof value === 'string')
-      throw new AppError('VALIDATION', `The event ${value}.`, {
-        properties: { code: 'invalid', message: value }
+    if ('code' in value)
+      throw new AppError('VALIDATION', `The event ${value.message}.`, {
+        properties: { code: value.code, message: value.message, params: value.params }
       })
     books.run(
       books.q

@@ -3,7 +3,11 @@
 export interface ImportProblem {
   line: number
   column: string | null
+  /** In English, for logs and the CLI. */
   reason: string
+  /** The catalog key of its text in the UI (importProblem.no_customer, validation.nip_checksum…) and its values. */
+  code: string
+  params: Record<string, string | number>
 }
 
 export interface ImportReport {

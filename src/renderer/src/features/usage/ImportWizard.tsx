@@ -226,7 +226,7 @@ function ProblemTable({ report }: { report: ImportReport }) {
           <tr key={i}>
             <td>{p.line}</td>
             <td>{p.column ?? '—'}</td>
-            <td>{p.reason}</td>
+            <td>{t(p.code, { ...p.params, defaultValue: p.reason })}</td>
           </tr>
         ))}
       </tbody>
