@@ -20,10 +20,10 @@ function group(
 }
 
 /**
- * When the next billing run is due. A period that began after the last run's as-of date has
- * something to bill (its advance charges, or the previous period's usage): that day, even if it
- * has passed (a run was missed). Otherwise the day the current period ends. The earliest across
- * the running subscriptions.
+ * When the next billing run is due: the first day after the last run's as-of date on which a
+ * subscription has something new to bill (a period begins, charged in advance, or one ends,
+ * with its usage). It may have passed (runs were missed). The earliest across the running
+ * subscriptions; before any run, the first day any of them is billable.
  */
 function nextRunDate(books: Books, today: string, lastAsOf: string | null): string | null {
   const live = books
@@ -32,9 +32,12 @@ function nextRunDate(books: Books, today: string, lastAsOf: string | null): stri
   let next: string | null = null
   for (const row of live) {
     const first = firstBillingDay(row)
-    const period = first > today ? null : periodOn(loadSubscription(books, row.id), today)
-    const begun = period ? period.start : first
-    let day = lastAsOf === null || begun > lastAsOf ? begun : addDays(period!.end, 1)
+    let day = first
+    if (lastAsOf !== null && first <= lastAsOf) {
+      const period = periodOn(loadSubscription(books, row.id), addDays(lastAsOf, 1))
+      if (!period) continue
+      day = period.start > lastAsOf ? period.start : addDays(period.end, 1)
+    }
     if (row.cancel_at && day > addDays(row.cancel_at, 1)) day = addDays(row.cancel_at, 1)
     if (next === null || day < next) next = day
   }

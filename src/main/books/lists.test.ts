@@ -213,6 +213,20 @@ describe('the invoices list', () => {
   })
 })
 
+describe('the next billing run', () => {
+  it('is the first unbilled day: missed periods show as a date in the past', async () => {
+    const { books, clock } = await company()
+    clock.date = '2026-03-10'
+    // never billed: due since the subscriptions began
+    expect(dashboardSummary(books).nextRunDate).toBe('2026-01-01')
+    await billingRun(books, { asOf: '2026-01-31', dryRun: false })
+    // January billed in advance: February is next, and overdue by now
+    expect(dashboardSummary(books).nextRunDate).toBe('2026-02-01')
+    await billingRun(books, { asOf: '2026-03-10', dryRun: false })
+    expect(dashboardSummary(books).nextRunDate).toBe('2026-04-01')
+  })
+})
+
 describe('the dashboard', () => {
   it('shows drafts, what falls due, what is overdue, the next run and the latest activity', async () => {
     const { books, clock, ids } = await company()

@@ -24,7 +24,6 @@ export function RunSummaryView({ summary, onClose }: { summary: RunSummary; onCl
         <p>
           {t(summary.dryRun ? 'billing.wouldCreate' : 'billing.created', {
             count: invoices.length,
-            customers: summary.customers.length,
             date: formatDay(summary.asOf, locale)
           })}{' '}
           <MoneyList totals={totals} />
