@@ -74,6 +74,20 @@ export async function bookkeepersMonth(
   const button = (key: string, options?: Record<string, unknown>) =>
     page.getByRole('button', { name: t(key, options), exact: true })
 
+  /** Runs billing as of a day from the Billing run screen (confirming), and returns its summary. */
+  const runBilling = async (asOf: string) => {
+    await nav('nav.billing').click()
+    await page.getByLabel(t('billing.asOf')).fill(asOf)
+    await button('billing.run').click()
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: t('billing.run') })
+      .click()
+    const summary = page.getByRole('region', { name: t('billing.doneTitle') })
+    await expect(summary).toBeVisible()
+    return summary
+  }
+
   // a company file, in the language the system speaks
   await page.goto(app.url)
   await page.getByLabel(t('company.legalName')).fill('Biuro Miesiąc')
@@ -272,14 +286,7 @@ export async function bookkeepersMonth(
   await shot(page, info, '07-paid')
 
   // 8. Beta upgrades mid-month: this month billed first, then 1 → 2 seats from the 15th
-  await nav('nav.billing').click()
-  await page.getByLabel(t('billing.asOf')).fill(thisStart)
-  await button('billing.run').click()
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: t('billing.run') })
-    .click()
-  await expect(page.getByRole('region', { name: t('billing.doneTitle') })).toBeVisible()
+  await runBilling(thisStart)
   await nav('nav.subscriptions').click()
   await page
     .getByRole('row', { name: /Beta Studio/ })
@@ -297,18 +304,8 @@ export async function bookkeepersMonth(
   await change.getByRole('button', { name: t('subscriptions.confirmChange') }).click()
   await expect(change).toBeHidden()
   // the next run puts exactly the previewed lines on an invoice
-  await nav('nav.billing').click()
-  await page.getByLabel(t('billing.asOf')).fill(thisMid)
-  await button('billing.run').click()
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: t('billing.run') })
-    .click()
-  await page
-    .getByRole('region', { name: t('billing.doneTitle') })
-    .getByRole('row', { name: /Beta/ })
-    .getByRole('link', { name: /\d/ })
-    .click()
+  const summary = await runBilling(thisMid)
+  await summary.getByRole('row', { name: /Beta/ }).getByRole('link', { name: /\d/ }).click()
   await button('invoices.issue').click()
   await page
     .getByRole('dialog')

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { COUNTRY_CODES as COUNTRIES } from '../../src/shared/countries'
-import { call, expect, monthlyPlan, test } from './fixtures'
+import { call, expect, monthlyPlan, test, type BrowserMode } from './fixtures'
+import { translator } from './month'
 
 const LANGUAGES = ['en', 'pt-BR', 'es', 'pl'] as const
 const catalog = JSON.parse(readFileSync('src/shared/i18n/locales/en.json', 'utf8')) as Record<
@@ -39,6 +40,21 @@ const SCREENS = [
   '/settings/about'
 ]
 
+/** Dialogs opened from a screen by a button (its catalog key), walked like the screens. */
+const DIALOGS: [route: string, button: string][] = [
+  ['/customers/1', 'customers.archive'],
+  ['/subscriptions/1', 'subscriptions.change'],
+  ['/subscriptions/1', 'subscriptions.pause'],
+  ['/subscriptions/1', 'subscriptions.cancel'],
+  ['/usage?customer=1', 'usage.add'],
+  ['/billing', 'billing.run'],
+  ['/invoices/1', 'payments.record'],
+  ['/invoices/1', 'invoices.createCreditNote'],
+  ['/invoices/1', 'invoices.void'],
+  ['/invoices/2', 'invoices.addLine'],
+  ['/invoices/2', 'invoices.issue']
+]
+
 /** Opens a screen and waits until it has loaded (no loading line, a heading shown). */
 async function visit(page: Page, origin: string, route: string): Promise<void> {
   await page.goto(`${origin}/#${route}`)
@@ -60,24 +76,25 @@ function sameNames(language: string): Set<string> {
 }
 
 /** The visible texts of the page: each text node, trimmed. */
-async function texts(page: Page): Promise<string[]> {
+async function texts(page: Page, root = 'body'): Promise<string[]> {
   return page.evaluate(`(() => {
     const out = []
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    const top = document.querySelector(${JSON.stringify(root)})
+    const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement
       if (!el || el.closest('script, style, [aria-hidden="true"]')) continue
       const text = node.textContent.replace(/\\s+/g, ' ').trim()
       if (text) out.push(text)
     }
-    for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]'))
+    for (const el of top.querySelectorAll('[placeholder], [aria-label], [title]'))
       for (const a of ['placeholder', 'aria-label', 'title']) if (el.getAttribute(a)) out.push(el.getAttribute(a).trim())
     return out
   })()`)
 }
 
-test('every screen is translated in each of the four languages', async ({ page, app }) => {
-  test.setTimeout(240_000)
+/** A company with a little of everything, so every screen and dialog has something to show. */
+async function seed(app: BrowserMode): Promise<void> {
   await call(app, 'files/create', {
     legalName: 'Biuro Tłumaczeń',
     country: 'PL',
@@ -148,7 +165,19 @@ test('every screen is translated in each of the four languages', async ({ page, 
     currency: 'PLN',
     reference: 'KP 1'
   })
+}
 
+/** Longer text that reads the same as in English (and is not data) was not translated. */
+const untranslated = (text: string, english: Set<string>, same: Set<string>) =>
+  text.length > 12 &&
+  english.has(text) &&
+  /[a-z]{3}/.test(text) &&
+  !DATA.test(text) &&
+  !same.has(text)
+
+test('every screen is translated in each of the four languages', async ({ page, app }) => {
+  test.setTimeout(240_000)
+  await seed(app)
   const english = new Map<string, Set<string>>()
   const problems: string[] = []
   for (const language of LANGUAGES) {
@@ -167,15 +196,47 @@ test('every screen is translated in each of the four languages', async ({ page, 
       else {
         // text longer than a word or two that reads the same as in English was not translated
         for (const text of shown)
-          if (
-            text.length > 12 &&
-            english.get(route)!.has(text) &&
-            /[a-z]{3}/.test(text) &&
-            !DATA.test(text) &&
-            !same.has(text)
-          )
+          if (untranslated(text, english.get(route)!, same))
             problems.push(`${language} ${route}: untranslated "${text}"`)
       }
+    }
+  }
+  expect(problems).toEqual([])
+})
+
+test('every dialog is translated in each of the four languages', async ({ page, app }) => {
+  test.setTimeout(240_000)
+  await seed(app)
+  const english = new Map<string, Set<string>>()
+  const problems: string[] = []
+  for (const language of LANGUAGES) {
+    const t = await translator(language)
+    await call(app, 'settings/update', { language })
+    await page.goto(app.url)
+    await page.reload()
+    const same = sameNames(language)
+    for (const [route, button] of DIALOGS) {
+      await visit(page, app.origin, route)
+      await page
+        .locator('main')
+        .getByRole('button', { name: t(button), exact: true })
+        .first()
+        .click()
+      const dialog = page.getByRole('dialog')
+      await dialog.waitFor()
+      const shown = await texts(page, 'dialog[open]')
+      const where = `${route} › ${button}`
+      for (const text of shown) {
+        const key = MISSING_KEY.exec(text)
+        if (key) problems.push(`${language} ${where}: missing "${key[0]}"`)
+      }
+      if (language === 'en') english.set(where, new Set(shown))
+      else
+        for (const text of shown)
+          if (untranslated(text, english.get(where)!, same))
+            problems.push(`${language} ${where}: untranslated "${text}"`)
+      await page.keyboard.press('Escape')
+      await expect(dialog).toBeHidden()
     }
   }
   expect(problems).toEqual([])

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { FilterSelect } from '../../components/FilterSelect'
 import { Money } from '../../components/Money'
 import { PageHeader } from '../../components/PageHeader'
+import { SearchBox } from '../../components/SearchBox'
 import { StatusBadge } from '../../components/StatusBadge'
 import { VirtualTable, type Column } from '../../components/VirtualTable'
 import { errorMessage } from '../../errors'
@@ -146,17 +147,12 @@ export function CustomersPage() {
         }
       />
       <div className="toolbar" role="search">
-        <label className="toolbar-search">
-          <span className="visually-hidden">{t('customers.search')}</span>
-          <input
-            type="search"
-            className="input"
-            placeholder={t('customers.searchPlaceholder')}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            aria-label={t('customers.search')}
-          />
-        </label>
+        <SearchBox
+          label={t('customers.search')}
+          placeholder={t('customers.searchPlaceholder')}
+          value={query}
+          onChange={setQuery}
+        />
         <FilterSelect
           label={t('customers.status')}
           value={filters.status}

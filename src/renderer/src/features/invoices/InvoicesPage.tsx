@@ -8,6 +8,7 @@ import { FilterSelect } from '../../components/FilterSelect'
 import { Loading } from '../../components/Loading'
 import { Money } from '../../components/Money'
 import { PageHeader } from '../../components/PageHeader'
+import { SearchBox } from '../../components/SearchBox'
 import { Pager } from '../../components/Pager'
 import { errorMessage } from '../../errors'
 import { InvoiceTable } from './InvoiceTable'
@@ -55,17 +56,12 @@ export function InvoicesPage({ query: params }: { query: URLSearchParams }) {
     <>
       <PageHeader title={t('nav.invoices')} description={t('invoices.description')} />
       <div className="toolbar" role="search">
-        <label className="toolbar-search">
-          <span className="visually-hidden">{t('invoices.search')}</span>
-          <input
-            type="search"
-            className="input"
-            aria-label={t('invoices.search')}
-            placeholder={t('invoices.searchPlaceholder')}
-            value={query}
-            onChange={(e) => reset(setQuery)(e.target.value)}
-          />
-        </label>
+        <SearchBox
+          label={t('invoices.search')}
+          placeholder={t('invoices.searchPlaceholder')}
+          value={query}
+          onChange={reset(setQuery)}
+        />
         <FilterSelect
           label={t('invoices.status')}
           value={status}

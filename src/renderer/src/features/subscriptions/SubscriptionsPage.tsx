@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { FilterSelect } from '../../components/FilterSelect'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
+import { SearchBox } from '../../components/SearchBox'
 import { Pager } from '../../components/Pager'
 import { errorMessage } from '../../errors'
 import { SubscriptionTable } from './SubscriptionTable'
@@ -48,17 +49,12 @@ export function SubscriptionsPage() {
         }
       />
       <div className="toolbar" role="search">
-        <label className="toolbar-search">
-          <span className="visually-hidden">{t('subscriptions.search')}</span>
-          <input
-            type="search"
-            className="input"
-            placeholder={t('subscriptions.searchPlaceholder')}
-            aria-label={t('subscriptions.search')}
-            value={query}
-            onChange={(e) => reset(setQuery)(e.target.value)}
-          />
-        </label>
+        <SearchBox
+          label={t('subscriptions.search')}
+          placeholder={t('subscriptions.searchPlaceholder')}
+          value={query}
+          onChange={reset(setQuery)}
+        />
         <FilterSelect
           label={t('subscriptions.plan')}
           value={planCode}
