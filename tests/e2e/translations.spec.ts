@@ -36,6 +36,7 @@ const SCREENS = [
   '/settings/company',
   '/settings/billing',
   '/settings/numbering',
+  '/settings/taxes',
   '/settings/preferences',
   '/settings/about'
 ]

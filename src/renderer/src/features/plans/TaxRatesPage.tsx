@@ -53,14 +53,18 @@ function rateInput(f: RateForm): Record<string, unknown> {
 }
 
 /** Tax rates: the VAT categories and percentages prices refer to. */
-export function TaxRatesPage() {
+export function TaxRatesPage({ inSettings = false }: { inSettings?: boolean }) {
   const { t } = useTranslation()
   const [rates, reload] = useChannel('taxRates/list', {})
   const [editing, setEditing] = useState<RateForm>(EMPTY)
   return (
     <>
-      <PageHeader title={t('nav.plans')} description={t('plans.taxesDescription')} />
-      <SubNav label={t('nav.plans')} tabs={CATALOG_TABS} active="/plans/taxes" />
+      <PageHeader
+        title={inSettings ? t('plans.tabTaxes') : t('nav.plans')}
+        description={t('plans.taxesDescription')}
+      />
+      {/* the same rates are reached from Plans and prices and from Settings */}
+      {!inSettings && <SubNav label={t('nav.plans')} tabs={CATALOG_TABS} active="/plans/taxes" />}
       <Card title={t('plans.tabTaxes')}>
         {rates.status === 'error' && <Alert tone="error">{errorMessage(t, rates.error)}</Alert>}
         {rates.status === 'loading' && <Loading />}

@@ -3,6 +3,7 @@ import { SubNav } from '../../components/SubNav'
 import { AboutView } from './AboutView'
 import { BillingSettingsPage } from './BillingSettingsPage'
 import { NumberingPage } from './NumberingPage'
+import { TaxRatesPage } from '../plans/TaxRatesPage'
 import { CompanyProfilePage } from './CompanyProfilePage'
 import { PreferencesPage } from './PreferencesPage'
 
@@ -10,6 +11,7 @@ const TABS = [
   { route: '/settings/company', key: 'settings.company' },
   { route: '/settings/billing', key: 'settings.billing' },
   { route: '/settings/numbering', key: 'settings.numbering' },
+  { route: '/settings/taxes', key: 'plans.tabTaxes' },
   { route: '/settings/preferences', key: 'settings.preferences' },
   { route: '/settings/about', key: 'settings.about' }
 ] as const
@@ -24,6 +26,7 @@ export function SettingsPage({ route }: { route: string }) {
       {active === '/settings/company' && <CompanyProfilePage />}
       {active === '/settings/billing' && <BillingSettingsPage />}
       {active === '/settings/numbering' && <NumberingPage />}
+      {active === '/settings/taxes' && <TaxRatesPage inSettings />}
       {active === '/settings/preferences' && <PreferencesPage />}
       {active === '/settings/about' && <AboutView />}
     </div>
