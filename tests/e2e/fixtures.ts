@@ -63,6 +63,7 @@ export async function shot(page: Page, info: TestInfo, step: string): Promise<vo
       const shell = document.querySelector('.shell')
       const content = document.querySelector('.content')
       if (shell) shell.style.height = ${on} ? 'auto' : ''
+      if (shell) shell.style.minHeight = ${on} ? '100vh' : ''
       if (content) content.style.overflow = ${on} ? 'visible' : ''
     }`)
   await grow(true)

@@ -20,6 +20,7 @@ import { getCompany } from '../store/repos/company'
 import { cancelSubscription, createSubscription } from './subscriptions'
 import { getBillingPreferences, setBillingPreferences } from './settings'
 import { searchSubscriptions } from './subscription-list'
+import { addUsage, listUsage } from './usage'
 import { appErrorOf, openTestBooks } from './test-support'
 
 const base = { country: 'PL', language: 'pl', currency: 'PLN' } as const
@@ -394,5 +395,45 @@ describe('an invoice page', () => {
       ['paid', 2300, 'PRZELEW 1', '2026-01-05']
     ])
     expect(appErrorOf(() => invoiceHistory(books, 999)).code).toBe('NOT_FOUND')
+  })
+})
+
+describe('a customer’s latest usage', () => {
+  it('comes newest first, as many as asked', async () => {
+    const { books, ids } = await company()
+    savePlanVersion(
+      books,
+      planSchema.parse({
+        id: 'calls',
+        name: 'Calls',
+        currency: 'PLN',
+        interval: 'month',
+        prices: [
+          {
+            id: 'calls',
+            description: 'Calls',
+            model: 'per_unit',
+            unit_price: '0.01',
+            metric: { code: 'calls', aggregation: 'count' }
+          }
+        ]
+      }),
+      '2026-01-01'
+    )
+    for (const day of ['05', '20', '12'])
+      addUsage(books, {
+        customerId: ids.adam,
+        metric: 'calls',
+        eventId: `e${day}`,
+        timestamp: `2026-01-${day}T10:00:00`,
+        properties: {}
+      })
+    const latest = listUsage(books, { customerId: ids.adam, latest: true, limit: 2 })
+    expect(latest.map((u) => u.eventId)).toEqual(['e20', 'e12'])
+    expect(listUsage(books, { customerId: ids.adam }).map((u) => u.eventId)).toEqual([
+      'e05',
+      'e12',
+      'e20'
+    ])
   })
 })

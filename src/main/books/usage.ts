@@ -230,6 +230,7 @@ export function listUsage(
     to?: string
     ids?: number[]
     limit?: number
+    latest?: boolean
   }
 ): UsageRecord[] {
   let query = books.q
@@ -247,7 +248,8 @@ export function listUsage(
       billed.set(key, billedPeriod(books, filter.customerId, metric, day) !== null)
     return billed.get(key)!
   }
-  return books.all(query.orderBy('timestamp').limit(filter.limit ?? 1000)).map((r) => ({
+  const order = filter.latest ? 'desc' : 'asc'
+  return books.all(query.orderBy('timestamp', order).limit(filter.limit ?? 1000)).map((r) => ({
     id: r.id,
     customerId: r.customer_id,
     subscriptionId: r.subscription_id,

@@ -198,7 +198,10 @@ export const usageListInput = z.strictObject({
   customerId: id,
   metric: z.string().max(64).optional(),
   from: date.optional(),
-  to: date.optional()
+  to: date.optional(),
+  /** The latest events first (a customer's page shows a few). */
+  latest: z.boolean().default(false),
+  limit: z.number().int().min(1).max(1000).default(1000)
 })
 export const importInput = z.strictObject({
   kind: z.enum(['customers', 'usage']),

@@ -13,7 +13,12 @@ export function FilterSelect({
   return (
     <label className="toolbar-filter">
       <span className="toolbar-label">{label}</span>
-      <select className="input select" value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        className="input select"
+        aria-label={label}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -12,7 +12,7 @@ import { Money } from '../../components/Money'
 import { PageHeader } from '../../components/PageHeader'
 import { StatusBadge } from '../../components/StatusBadge'
 import { errorMessage } from '../../errors'
-import { countryName, formatDay, LANGUAGE_NAMES } from '../../format'
+import { countryName, formatDateTime, formatDay, LANGUAGE_NAMES } from '../../format'
 import { intlLocale } from '../../i18n'
 import { ActivityList } from '../activity/ActivityList'
 import { PaymentDialog } from '../invoices/InvoiceDialogs'
@@ -48,6 +48,7 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
   const [subscriptions] = useChannel('subscriptions/list', { customerId: id })
   const [invoices] = useChannel('invoices/list', { customerId: id, limit: 50 })
   const [activity] = useChannel('customers/activity', { customerId: id })
+  const [usage] = useChannel('usage/list', { customerId: id, latest: true, limit: 10 })
   const [confirming, setConfirming] = useState(false)
   const [paying, setPaying] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -229,14 +230,7 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
           <Loading />
         )}
       </Card>
-      <Card
-        title={t('customers.statement')}
-        actions={
-          <a className="btn btn-ghost" href={`#/usage?customer=${id}`}>
-            {t('customers.usage')}
-          </a>
-        }
-      >
+      <Card title={t('customers.statement')}>
         {balance.status === 'ready' && balance.value.statement.length > 0 ? (
           <table className="table">
             <thead>
@@ -270,6 +264,45 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
           </table>
         ) : (
           <p className="muted">{t('customers.noStatement')}</p>
+        )}
+      </Card>
+      <Card
+        title={t('customers.recentUsage')}
+        actions={
+          <a className="btn btn-ghost" href={`#/usage?customer=${id}`}>
+            {t('customers.allUsage')}
+          </a>
+        }
+      >
+        {usage.status === 'ready' && usage.value.length > 0 ? (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('usage.when')}</th>
+                <th scope="col">{t('usage.metric')}</th>
+                <th scope="col">{t('usage.values')}</th>
+                <th scope="col">{t('invoices.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {usage.value.map((u) => (
+                <tr key={u.id}>
+                  <td>{formatDateTime(u.timestamp, locale)}</td>
+                  <td>{u.metric}</td>
+                  <td>
+                    {Object.entries(u.properties)
+                      .map(([k, v]) => `${k} ${v}`)
+                      .join(', ')}
+                  </td>
+                  <td>
+                    <StatusBadge status={u.billed ? 'billed' : 'unbilled'} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">{t('usage.none')}</p>
         )}
       </Card>
       <Card title={t('customers.activity')}>

@@ -62,18 +62,20 @@ export function ImportWizard({ initialKind = 'usage' }: { initialKind?: ImportKi
     if (!result.ok) return setFailure(result.error)
     setStep({ kind: 'done', report: result.value })
   }
+  // the browser's own file button speaks the browser's language: this one speaks the app's
   const fileInput = (
-    <label className="file-pick">
-      <span className="field-label">{t('imports.chooseFile')}</span>
+    <label className="btn btn-secondary file-pick">
       <input
         type="file"
         accept=".csv,text/csv"
+        className="visually-hidden"
         aria-label={t('imports.chooseFile')}
         onChange={(e) => {
           void choose(e.target.files?.[0])
           e.target.value = ''
         }}
       />
+      {t('imports.chooseFileButton')}
     </label>
   )
   const steps = ['choose', 'map', 'checked', 'done']
