@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { COUNTRY_CODES as COUNTRIES } from '../../src/shared/countries'
-import { call, expect, monthlyPlan, test, type BrowserMode } from './fixtures'
+import { call, expect, monthlyPlan, shot, test, type BrowserMode } from './fixtures'
 import { translator } from './month'
 
 const LANGUAGES = ['en', 'pt-BR', 'es', 'pl'] as const
@@ -176,7 +176,7 @@ const untranslated = (text: string, english: Set<string>, same: Set<string>) =>
   !DATA.test(text) &&
   !same.has(text)
 
-test('every screen is translated in each of the four languages', async ({ page, app }) => {
+test('every screen is translated in each of the four languages', async ({ page, app }, info) => {
   test.setTimeout(240_000)
   await seed(app)
   const english = new Map<string, Set<string>>()
@@ -193,8 +193,11 @@ test('every screen is translated in each of the four languages', async ({ page, 
         if (key) problems.push(`${language} ${route}: missing "${key[0]}"`)
       }
       const same = sameNames(language)
-      if (language === 'en') english.set(route, new Set(shown))
-      else {
+      if (language === 'en') {
+        english.set(route, new Set(shown))
+        // a picture of every screen, for a person to look at
+        await shot(page, info, `screen ${route}`)
+      } else {
         // text longer than a word or two that reads the same as in English was not translated
         for (const text of shown)
           if (untranslated(text, english.get(route)!, same))
