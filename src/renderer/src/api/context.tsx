@@ -17,16 +17,18 @@ export function useApi(): Api {
 export type Loadable<T> =
   { status: 'loading' } | { status: 'error'; error: AppErrorInfo } | { status: 'ready'; value: T }
 
-/** Loads one channel's result; `reload` asks again (after a save, say). */
+/** Loads one channel's result; `reload` asks again (after a save, say). `skip` asks nothing (yet). */
 export function useChannel<C extends Channel>(
   channel: C,
-  input: ChannelInput<C>
+  input: ChannelInput<C>,
+  skip = false
 ): [Loadable<ChannelOutput<C>>, () => void] {
   const api = useApi()
   const [state, setState] = useState<Loadable<ChannelOutput<C>>>({ status: 'loading' })
   const [generation, setGeneration] = useState(0)
   const key = JSON.stringify(input)
   useEffect(() => {
+    if (skip) return
     let live = true
     void api.invoke(channel, JSON.parse(key) as ChannelInput<C>).then((result) => {
       if (!live) return
@@ -39,7 +41,7 @@ export function useChannel<C extends Channel>(
     return () => {
       live = false
     }
-  }, [api, channel, key, generation])
+  }, [api, channel, key, generation, skip])
   const reload = useCallback(() => setGeneration((g) => g + 1), [])
   return [state, reload]
 }

@@ -17,7 +17,7 @@ export function CustomerPicker({
   const [query, setQuery] = useState('')
   const search = useDeferredValue(query)
   const [found] = useChannel('customers/search', { query: search, limit: 50 })
-  const [chosen] = useChannel('customers/get', { customerId: value ?? 0 })
+  const [chosen] = useChannel('customers/get', { customerId: value ?? 0 }, value === null)
   const options = found.status === 'ready' ? found.value.customers : []
   const current = value && chosen.status === 'ready' ? chosen.value : null
   const list =
