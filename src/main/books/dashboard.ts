@@ -7,7 +7,8 @@ import type { Books } from '../store/sync'
 import { recentActivity } from './audit'
 import { lastBillingRun } from './billing-run'
 import { listInvoices } from './invoice-list'
-import { firstBillingDay, loadSubscription, periodOn } from './subscriptions'
+import { planVersion } from './catalog'
+import { firstBillingDay, periodOfPlan } from './subscriptions'
 
 const FIRST = 5
 
@@ -26,15 +27,28 @@ function group(
  * subscriptions; before any run, the first day any of them is billable.
  */
 function nextRunDate(books: Books, today: string, lastAsOf: string | null): string | null {
+  // each with the plan version of its first item: the schedule its periods follow
   const live = books
-    .prepare('SELECT * FROM subscriptions WHERE cancel_at IS NULL OR cancel_at >= ?')
-    .all(today) as Selectable<SubscriptionTable>[]
+    .prepare(
+      `SELECT s.*, (SELECT i.plan_version_id FROM subscription_items i WHERE i.subscription_id = s.id
+        ORDER BY i.start_date, i.id LIMIT 1) AS version_id
+       FROM subscriptions s WHERE s.cancel_at IS NULL OR s.cancel_at >= ?`
+    )
+    .all(today) as (Selectable<SubscriptionTable> & { version_id: number })[]
   let next: string | null = null
+  // subscriptions of one plan version started on one day share their periods: worked out once
+  const periods = new Map<string, ReturnType<typeof periodOfPlan>>()
   for (const row of live) {
     const first = firstBillingDay(row)
     let day = first
     if (lastAsOf !== null && first <= lastAsOf) {
-      const period = periodOn(loadSubscription(books, row.id), addDays(lastAsOf, 1))
+      const key = `${row.version_id}|${first}`
+      if (!periods.has(key))
+        periods.set(
+          key,
+          periodOfPlan(row, planVersion(books, row.version_id).plan, addDays(lastAsOf, 1))
+        )
+      const period = periods.get(key)
       if (!period) continue
       day = period.start > lastAsOf ? period.start : addDays(period.end, 1)
     }

@@ -8,6 +8,8 @@ import { searchFold } from '@shared/search'
 import type { z } from 'zod'
 import type { Books } from '../store/sync'
 
+const STORED = new Set<string>(['draft', 'void', 'uncollectible'])
+
 type ListFilter = Omit<z.output<typeof invoiceListInput>, 'query'> & { query?: string }
 
 /**
@@ -25,6 +27,11 @@ const SHOWN = `
     WHERE (:customerId IS NULL OR i.customer_id = :customerId)
       AND (:from IS NULL OR i.bill_date >= :from)
       AND (:to IS NULL OR i.bill_date <= :to)
+      -- what the filters already rule out is not worked out at all
+      AND (:stored IS NULL OR i.status = :stored)
+      AND (:dueBy IS NULL OR (i.status = 'issued' AND i.due_date <= :dueBy))
+      AND (:dueFrom IS NULL OR i.due_date >= :dueFrom)
+      AND (:status IS NOT 'overdue' OR i.due_date < :today)
   ), shown AS (
     SELECT owed.*, CASE
       WHEN status <> 'issued' THEN status
@@ -90,6 +97,8 @@ export function listInvoices(
     from: filter.from ?? null,
     to: filter.to ?? null,
     status: filter.status ?? null,
+    // the stored status behind the one shown: paid, overdue… are all stored as issued
+    stored: filter.status ? (STORED.has(filter.status) ? filter.status : 'issued') : null,
     dueBy: filter.dueBy ?? null,
     dueFrom: filter.dueFrom ?? null,
     query: query || null,

@@ -143,9 +143,17 @@ export function itemTimeline(state: SubscriptionState, item: ItemState): Service
 
 /** The subscription's billing period that contains a date (null before billing starts). */
 export function periodOn(state: SubscriptionState, date: string): DuePeriod | null {
-  const start = firstBillingDay(state.row)
+  return periodOfPlan(state.row, planOf(state), date)
+}
+
+/** The billing period on a subscription's schedule (its plan's interval and alignment) that contains a date. */
+export function periodOfPlan(
+  row: Selectable<SubscriptionTable>,
+  plan: Plan,
+  date: string
+): DuePeriod | null {
+  const start = firstBillingDay(row)
   if (date < start) return null
-  const plan = planOf(state)
   for (const p of billingPeriods(start, plan.interval, plan.alignment)) {
     if (p.end >= date) {
       return {
