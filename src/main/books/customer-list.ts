@@ -32,30 +32,19 @@ const SORT_COLUMNS: Record<Exclude<CustomerSort, 'receivable'>, ReturnType<typeo
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`
 
 /**
- * Every word must appear in the name, number, emails or tax id; a tax id typed with separators
- * matches its compact form. Words of three letters or more use the trigram index (fast at any
- * size); shorter ones are looked for in every row.
+ * Customers whose name, number, emails or tax id hold every word of `text`; a tax id typed with
+ * separators matches its compact form. Words of three letters or more use the trigram index
+ * (fast at any size); shorter ones are looked for in the rows the index left.
  */
-export function searchWords(query: string): { match: string | null; scan: [string, string][] } {
-  const indexed: string[] = []
-  const scan: [string, string][] = []
-  for (const word of searchFold(query).split(/\s+/).filter(Boolean)) {
-    const compact = word.replace(/[.\-/]/g, '')
-    if (word.length >= 3 && compact.length >= 3)
-      indexed.push(word === compact ? phrase(word) : `(${phrase(word)} OR ${phrase(compact)})`)
-    else scan.push([word, compact])
-  }
-  return { match: indexed.length ? indexed.join(' AND ') : null, scan }
-}
-
-function filtered(books: Books, options: ListOptions) {
+export function whereSearched(books: Books, text: string) {
   let query = books.q.selectFrom('customers')
-  const { match, scan } = searchWords(options.query)
-  if (match)
-    query = query.where(
-      sql<boolean>`customers.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${match})`
-    )
-  for (const [word, compact] of scan) {
+  const indexed: string[] = []
+  for (const word of searchFold(text).split(/\s+/).filter(Boolean)) {
+    const compact = word.replace(/[.\-/]/g, '')
+    if (word.length >= 3 && compact.length >= 3) {
+      indexed.push(word === compact ? phrase(word) : `(${phrase(word)} OR ${phrase(compact)})`)
+      continue
+    }
     query = query.where((eb: CustomersEb) =>
       eb.or([
         eb(eb.fn('instr', ['search_text', eb.val(word)]), '>', 0),
@@ -63,6 +52,15 @@ function filtered(books: Books, options: ListOptions) {
       ])
     )
   }
+  if (indexed.length)
+    query = query.where(
+      sql<boolean>`customers.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${indexed.join(' AND ')})`
+    )
+  return query
+}
+
+function filtered(books: Books, options: ListOptions) {
+  let query = whereSearched(books, options.query)
   if (options.status === 'active') query = query.where('archived_at', 'is', null)
   if (options.status === 'archived') query = query.where('archived_at', 'is not', null)
   if (options.segment) query = query.where('segment', '=', options.segment)

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely'
+import type { Selectable } from 'kysely'
 import type { Customer, CustomerFields } from '@shared/books/customers'
 import type { Language } from '@shared/languages'
 import { searchFold } from '@shared/search'
@@ -6,7 +6,7 @@ import { AppError } from '../errors'
 import type { CustomerTable } from '../store/schema'
 import type { Books } from '../store/sync'
 import { audit, diff } from './audit'
-import { searchWords } from './customer-list'
+import { whereSearched } from './customer-list'
 
 export function customerFromRow(row: Selectable<CustomerTable>): Customer {
   return {
@@ -178,20 +178,7 @@ export function searchCustomers(
   books: Books,
   options: { query: string; includeArchived: boolean; limit: number; offset: number }
 ): { customers: Customer[]; total: number } {
-  let query = books.q.selectFrom('customers')
-  const { match, scan } = searchWords(options.query)
-  if (match)
-    query = query.where(
-      sql<boolean>`customers.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${match})`
-    )
-  for (const [word, compact] of scan) {
-    query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('instr', ['search_text', eb.val(word)]), '>', 0),
-        eb(eb.fn('instr', ['search_text', eb.val(compact)]), '>', 0)
-      ])
-    )
-  }
+  let query = whereSearched(books, options.query)
   if (!options.includeArchived) query = query.where('archived_at', 'is', null)
   const total = Number(books.first(query.select((eb) => eb.fn.countAll().as('n')))?.n ?? 0)
   const rows = books.all(

@@ -79,3 +79,10 @@ function currencyDigits(currency: string): number {
       .maximumFractionDigits ?? 2
   )
 }
+
+/** Today on this computer's calendar ("2026-11-21"); toISOString would give the UTC day. */
+export function today(): string {
+  const d = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}

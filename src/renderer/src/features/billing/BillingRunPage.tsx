@@ -9,7 +9,7 @@ import { TextField } from '../../components/Field'
 import { PageHeader } from '../../components/PageHeader'
 import { ProgressBar } from '../../components/ProgressBar'
 import { errorMessage } from '../../errors'
-import { formatDay } from '../../format'
+import { formatDay, today } from '../../format'
 import { intlLocale } from '../../i18n'
 import { RunSummaryView } from './RunSummaryView'
 import { useBillingRun } from './useBillingRun'
@@ -18,7 +18,7 @@ import { useBillingRun } from './useBillingRun'
 export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
   const { t } = useTranslation()
   const locale = intlLocale()
-  const [asOf, setAsOf] = useState(initial ?? new Date().toISOString().slice(0, 10))
+  const [asOf, setAsOf] = useState(initial ?? today())
   const [confirming, setConfirming] = useState(false)
   const [last, reloadLast] = useChannel('billing/lastRun', {})
   const [prefs] = useChannel('billingSettings/get', {})

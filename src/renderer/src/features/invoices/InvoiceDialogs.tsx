@@ -11,8 +11,7 @@ import { Dialog } from '../../components/Dialog'
 import { SelectField, TextField } from '../../components/Field'
 import { Money } from '../../components/Money'
 import { errorMessage, fieldMessage } from '../../errors'
-
-const today = () => new Date().toISOString().slice(0, 10)
+import { today } from '../../format'
 
 interface ActionProps {
   invoice: InvoiceView

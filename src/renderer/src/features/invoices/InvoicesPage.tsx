@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { SearchBox } from '../../components/SearchBox'
 import { Pager } from '../../components/Pager'
 import { errorMessage } from '../../errors'
+import { today } from '../../format'
 import { InvoiceTable } from './InvoiceTable'
 
 const PAGE = 50
@@ -33,14 +34,14 @@ export function InvoicesPage({ query: params }: { query: URLSearchParams }) {
   const [offset, setOffset] = useState(0)
   const customerId = Number(params.get('customer')) || undefined
   const search = useDeferredValue(query)
-  const today = new Date().toISOString().slice(0, 10)
+  const day = today()
   const [result] = useChannel('invoices/list', {
     query: search,
     status: status || undefined,
     customerId,
     from: from || undefined,
     to: to || undefined,
-    ...(dueWeek ? { dueFrom: today, dueBy: addDays(today, 7) } : {}),
+    ...(dueWeek ? { dueFrom: day, dueBy: addDays(day, 7) } : {}),
     limit: PAGE,
     offset
   })

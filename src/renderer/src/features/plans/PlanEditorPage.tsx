@@ -12,7 +12,7 @@ import { SelectField, TextField } from '../../components/Field'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { errorMessage, fieldMessage } from '../../errors'
-import { currencyOptions, formatDay } from '../../format'
+import { currencyOptions, formatDay, today } from '../../format'
 import { intlLocale } from '../../i18n'
 import { navigate } from '../../router'
 import { Calculator } from './Calculator'
@@ -27,8 +27,6 @@ import {
 } from './planForm'
 import { PriceEditor } from './PriceEditor'
 import { SegmentLists } from './SegmentLists'
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 /** A new plan, or a new price version of an existing one. */
 export function PlanEditorPage({ code }: { code?: string }) {

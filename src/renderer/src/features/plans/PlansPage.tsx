@@ -7,7 +7,7 @@ import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { SubNav } from '../../components/SubNav'
 import { errorMessage } from '../../errors'
-import { formatDay } from '../../format'
+import { formatDay, today } from '../../format'
 import { intlLocale } from '../../i18n'
 
 export const CATALOG_TABS = [
@@ -69,9 +69,7 @@ export function PlansPage() {
             <tbody>
               {plans.value.map((p) => {
                 const current = p.current
-                const inForce = p.versions.filter(
-                  (v) => current && v.effectiveFrom <= new Date().toISOString().slice(0, 10)
-                )
+                const inForce = p.versions.filter((v) => current && v.effectiveFrom <= today())
                 const version = inForce[inForce.length - 1]
                 return (
                   <tr key={p.code}>

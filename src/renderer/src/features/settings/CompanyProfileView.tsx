@@ -11,7 +11,7 @@ import { Card } from '../../components/Card'
 import { SelectField, TextField } from '../../components/Field'
 import { PageHeader } from '../../components/PageHeader'
 import { errorMessage, fieldMessage } from '../../errors'
-import { countryOptions, currencyOptions, languageOptions } from '../../format'
+import { countryOptions, currencyOptions, languageOptions, today } from '../../format'
 import { intlLocale } from '../../i18n'
 import { FIELD_LABELS, readLogo, type CompanyForm } from './companyForm'
 
@@ -98,7 +98,6 @@ export function CompanyProfileView({
     onChange({ ...form, address: { ...form.address, [key]: value } }, `address.${key}`)
   const tax = taxIdLabel(t, form.country)
   const formatProblem = checkNumberFormat(form.invoiceNumberFormat)
-  const today = new Date().toISOString().slice(0, 10)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     onSubmit()
@@ -277,7 +276,7 @@ export function CompanyProfileView({
               formatProblem
                 ? t('companyForm.numberFormatHelp')
                 : t('companyForm.numberPreview', {
-                    example: formatInvoiceNumber(form.invoiceNumberFormat, today, 1)
+                    example: formatInvoiceNumber(form.invoiceNumberFormat, today(), 1)
                   })
             }
             required

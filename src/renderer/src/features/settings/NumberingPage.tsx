@@ -11,6 +11,7 @@ import { TextField } from '../../components/Field'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { errorMessage, fieldMessage } from '../../errors'
+import { today } from '../../format'
 
 /** Settings › Numbering: each series' format, counters and next number. */
 export function NumberingPage() {
@@ -40,7 +41,6 @@ function SeriesCard({ series, onSaved }: { series: NumberSeries; onSaved(): void
     if (result.ok) onSaved()
     else setFailure(result.error)
   }
-  const today = new Date().toISOString().slice(0, 10)
   return (
     <Card title={t(`numbering.kind_${series.kind}`, { id: series.id })}>
       {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
@@ -53,7 +53,7 @@ function SeriesCard({ series, onSaved }: { series: NumberSeries; onSaved(): void
           hint={
             problem
               ? undefined
-              : t('numbering.example', { example: formatInvoiceNumber(format, today, 1) })
+              : t('numbering.example', { example: formatInvoiceNumber(format, today(), 1) })
           }
         />
         <dl className="facts">

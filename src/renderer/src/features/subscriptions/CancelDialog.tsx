@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { BillingPreferences } from '@shared/books/settings'
 import type { SubscriptionView } from '@shared/books/subscriptions'
 import type { AppErrorInfo } from '@shared/result'
+import { today } from '../../format'
 import { useApi } from '../../api/context'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
@@ -10,7 +11,6 @@ import { Dialog } from '../../components/Dialog'
 import { SelectField, TextField } from '../../components/Field'
 import { errorMessage } from '../../errors'
 import { ChangeDialog } from './ChangeDialog'
-import { todayText } from './NewSubscriptionPage'
 
 interface CancelDialogProps {
   subscription: SubscriptionView
@@ -45,7 +45,7 @@ export function CancelDialog({
   const [step, setStep] = useState<'offer' | 'cancel'>(offers.length ? 'offer' : 'cancel')
   const [reason, setReason] = useState('')
   const [when, setWhen] = useState<'now' | 'period_end'>('period_end')
-  const [date, setDate] = useState(todayText)
+  const [date, setDate] = useState(today)
   const [failure, setFailure] = useState<AppErrorInfo | null>(null)
   const accept = async (offer: Offer) => {
     const result = await api.invoke('subscriptions/acceptOffer', {

@@ -2,10 +2,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PlanSummary } from '@shared/books/catalog'
 import type { SubscriptionView } from '@shared/books/subscriptions'
+import { today } from '../../format'
 import { useApi } from '../../api/context'
 import { SelectField, TextField } from '../../components/Field'
 import { ChangeDialog } from './ChangeDialog'
-import { todayText } from './NewSubscriptionPage'
 
 interface DialogProps {
   subscription: SubscriptionView
@@ -29,7 +29,7 @@ export function ChangeSubscriptionDialog({
   const [planCode, setPlanCode] = useState(current.planCode)
   const [quantity, setQuantity] = useState(current.quantity)
   const [when, setWhen] = useState<'now' | 'period_end'>('now')
-  const [date, setDate] = useState(todayText)
+  const [date, setDate] = useState(today)
   const input = {
     subscriptionId: subscription.id,
     ...(planCode !== current.planCode ? { planCode } : {}),
@@ -85,7 +85,7 @@ export function ChangeSubscriptionDialog({
 export function PauseDialog({ subscription, ...props }: DialogProps) {
   const { t } = useTranslation()
   const api = useApi()
-  const [from, setFrom] = useState(todayText)
+  const [from, setFrom] = useState(today)
   const [until, setUntil] = useState('')
   const input = { subscriptionId: subscription.id, from, ...(until ? { until } : {}) }
   return (
@@ -119,7 +119,7 @@ export function PauseDialog({ subscription, ...props }: DialogProps) {
 export function ResumeDialog({ subscription, ...props }: DialogProps) {
   const { t } = useTranslation()
   const api = useApi()
-  const [on, setOn] = useState(todayText)
+  const [on, setOn] = useState(today)
   const input = { subscriptionId: subscription.id, on }
   return (
     <ChangeDialog

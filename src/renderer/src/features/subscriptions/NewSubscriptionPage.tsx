@@ -11,10 +11,9 @@ import { CustomerPicker } from '../../components/CustomerPicker'
 import { SelectField, TextField } from '../../components/Field'
 import { PageHeader } from '../../components/PageHeader'
 import { errorMessage, fieldMessage } from '../../errors'
+import { today } from '../../format'
 import { navigate } from '../../router'
 import { intervalText } from '../plans/PlansPage'
-
-export const todayText = () => new Date().toISOString().slice(0, 10)
 
 /** Subscribes a customer to a plan from a day, with a quantity, an optional trial and coupon. */
 export function NewSubscriptionPage({ customerId }: { customerId?: number }) {
@@ -24,7 +23,7 @@ export function NewSubscriptionPage({ customerId }: { customerId?: number }) {
   const [coupons] = useChannel('coupons/list', {})
   const [customer, setCustomer] = useState<number | null>(customerId ?? null)
   const [planCode, setPlanCode] = useState('')
-  const [startDate, setStartDate] = useState(todayText)
+  const [startDate, setStartDate] = useState(today)
   const [quantity, setQuantity] = useState('1')
   const [trialDays, setTrialDays] = useState('')
   const [couponCode, setCouponCode] = useState('')

@@ -12,11 +12,10 @@ import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { StatusBadge } from '../../components/StatusBadge'
 import { errorMessage } from '../../errors'
-import { formatDay, formatPeriod } from '../../format'
+import { formatDay, formatPeriod, today } from '../../format'
 import { intlLocale } from '../../i18n'
 import { CancelDialog } from './CancelDialog'
 import { ChangeSubscriptionDialog, PauseDialog, ResumeDialog } from './LifecycleDialogs'
-import { todayText } from './NewSubscriptionPage'
 
 type Action = 'change' | 'pause' | 'resume' | 'cancel' | 'undo' | 'reactivate' | null
 
@@ -51,7 +50,7 @@ function SubscriptionDetail({
   const [preferences] = useChannel('billingSettings/get', {})
   const [action, setAction] = useState<Action>(null)
   const [failure, setFailure] = useState<AppErrorInfo | null>(null)
-  const [reactivateOn, setReactivateOn] = useState(todayText)
+  const [reactivateOn, setReactivateOn] = useState(today)
   const close = () => setAction(null)
   const done = () => {
     setAction(null)
