@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { ensureBuilt, ROOT } from './build.mjs'
+import { ensureSupportedNode } from './node-runtime.mjs'
+
+await ensureSupportedNode()
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000)
 const ROUNDS = 15

@@ -2,6 +2,9 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ensureBuilt, ROOT } from './build.mjs'
+import { ensureSupportedNode } from './node-runtime.mjs'
+
+await ensureSupportedNode()
 
 const name = process.argv[2]
 ensureBuilt()

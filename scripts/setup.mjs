@@ -3,6 +3,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { ensureSupportedNode } from './node-runtime.mjs'
+
+await ensureSupportedNode()
 
 const ROOT = resolve(import.meta.dirname, '..')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
@@ -22,8 +25,13 @@ function run(command, args, env = process.env) {
 
 // The Electron binary is fetched separately below, so an unreachable download host cannot break the install.
 const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
-// Debian's nodejs ships its headers: compile native modules against them instead of downloading them.
-if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h'))
+// Debian's nodejs ships its headers: compile native modules against them instead of downloading
+// them (the runtime from node-runtime.mjs sets npm_config_nodedir to its own headers).
+if (
+  !env.npm_config_nodedir &&
+  process.execPath === '/usr/bin/node' &&
+  existsSync('/usr/include/node/node.h')
+)
   env.npm_config_nodedir = '/usr'
 run(npm, [existsSync(join(ROOT, 'package-lock.json')) ? 'ci' : 'install'], env)
 

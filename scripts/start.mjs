@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { ensureBuilt, ROOT } from './build.mjs'
+import { ensureSupportedNode } from './node-runtime.mjs'
+
+await ensureSupportedNode()
 
 if (!existsSync(join(ROOT, 'node_modules'))) {
   console.error('Facturo is not set up yet: run `npm run setup` first.')
@@ -28,9 +31,7 @@ if (!electron) {
   await startWeb()
 } else {
   ensureBuilt()
-  const { electronSqliteBinding } = await import('./electron-sqlite.mjs')
-  const env = { ...process.env, FACTURO_SQLITE_BINDING: electronSqliteBinding() }
-  const child = spawn(electron, [ROOT, ...process.argv.slice(2)], { stdio: 'inherit', env })
+  const child = spawn(electron, [ROOT, ...process.argv.slice(2)], { stdio: 'inherit' })
   child.on('exit', (code) => process.exit(code ?? 0))
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 }

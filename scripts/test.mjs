@@ -4,6 +4,9 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { ensureSupportedNode } from './node-runtime.mjs'
+
+await ensureSupportedNode()
 
 const ROOT = resolve(import.meta.dirname, '..')
 const REPORTS = join(ROOT, 'test-results', 'reports')

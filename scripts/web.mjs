@@ -2,6 +2,9 @@
 import { pathToFileURL } from 'node:url'
 import { join } from 'node:path'
 import { ensureBuilt, ROOT } from './build.mjs'
+import { ensureSupportedNode } from './node-runtime.mjs'
+
+await ensureSupportedNode()
 
 export async function startWeb() {
   ensureBuilt()

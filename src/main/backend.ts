@@ -16,7 +16,6 @@ export interface BackendOptions {
   dataDir: string
   app: { name: string; version: string }
   platform: Platform
-  nativeBinding?: string
 }
 
 /** Everything below the transports: state, company file, handlers. Runs under Electron or plain Node. */
@@ -25,8 +24,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const appState = new AppStateStore(options.dataDir)
   const workspace = new Workspace({
     dataDir: options.dataDir,
-    appState,
-    nativeBinding: options.nativeBinding
+    appState
   })
   await workspace.resumeLastFile()
   const handlers = createHandlers({

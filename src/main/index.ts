@@ -162,7 +162,6 @@ async function start(): Promise<void> {
   backend = await startBackend({
     dataDir,
     app: { name: APP_NAME, version: APP_VERSION },
-    nativeBinding: process.env.FACTURO_SQLITE_BINDING,
     platform: {
       nativeDialogs: true,
       browse: (mode, suggestedName) => chooseFile(mode, suggestedName),

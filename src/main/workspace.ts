@@ -38,7 +38,6 @@ export function freePath(folder: string, fileName: string): string {
 interface WorkspaceOptions {
   dataDir: string
   appState: AppStateStore
-  nativeBinding?: string
   now?: () => Date
 }
 
@@ -47,7 +46,6 @@ export class Workspace {
   readonly dataDir: string
   readonly companiesDir: string
   private readonly appState: AppStateStore
-  private readonly nativeBinding: string | undefined
   private readonly now: () => Date
   private store: CompanyStore | null = null
   private reopenProblem: CompanyFileList['reopenProblem'] = null
@@ -56,7 +54,6 @@ export class Workspace {
     this.dataDir = options.dataDir
     this.companiesDir = join(options.dataDir, COMPANIES_FOLDER)
     this.appState = options.appState
-    this.nativeBinding = options.nativeBinding
     this.now = options.now ?? (() => new Date())
   }
 
@@ -94,7 +91,6 @@ export class Workspace {
     if (this.store?.path === path) return this.describe(this.store)
     const store = await openCompanyStore(path, {
       create: false,
-      nativeBinding: this.nativeBinding,
       now: this.now
     })
     return this.adopt(store)
@@ -112,8 +108,7 @@ export class Workspace {
     }
     const target = path ?? freePath(this.companiesDir, fileNameFor(company.legalName))
     const store = await openCompanyStore(target, {
-      create: true,
-      nativeBinding: this.nativeBinding
+      create: true
     })
     try {
       insertCompany(store.books, company)

@@ -31,14 +31,10 @@ interface OpenOptions {
   create: boolean
   /** The clock of the books (tests move it). */
   now?: () => Date
-  /** A better-sqlite3 binary built for another runtime (Electron), if not the default one. */
-  nativeBinding?: string
 }
 
 function openSqlite(path: string, options: OpenOptions): Sqlite.Database {
-  const settings: Sqlite.Options = { fileMustExist: !options.create }
-  if (options.nativeBinding) settings.nativeBinding = options.nativeBinding
-  return new Sqlite(path, settings)
+  return new Sqlite(path, { fileMustExist: !options.create })
 }
 
 function applyPragmas(sqlite: Sqlite.Database): void {
