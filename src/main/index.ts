@@ -1,27 +1,42 @@
-import { app, BrowserWindow, dialog, Menu, screen, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { COMPANY_FILE_EXTENSION } from '@shared/files'
 import { matchLanguage, type Language } from '@shared/languages'
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponse } from './app-protocol'
 import { startBackend, type Backend } from './backend'
+import { externalLinkPrompt, OPEN_BUTTON } from './external-link'
+import { companyFileFromArgv, isCompanyFilePath } from './file-association'
 import { createMainI18n } from './i18n'
 import { registerIpcHandlers } from './ipc/electron'
 import { log } from './log'
 import { buildMenuTemplate } from './menu'
 import { resolveDataDir } from './paths'
-import { CSP_HEADER, decideNavigation, isSafeExternalUrl, secureWebPreferences } from './security'
+import {
+  decideNavigation,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  externalUrl,
+  secureWebPreferences,
+  withCspHeader
+} from './security'
 import { LATEST_SCHEMA_VERSION } from './store/migrations'
 import { APP_NAME, APP_VERSION } from './version'
 import { restoreBounds, MIN_SIZE } from './window-state'
 
 // The thin Electron shell: window, menu, dialogs, IPC. Everything it calls runs under plain Node too.
 
-const rendererFile = join(import.meta.dirname, '../renderer/index.html')
+const rendererDir = join(import.meta.dirname, '../renderer')
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const appUrl = (): string => devServerUrl ?? pathToFileURL(rendererFile).href
+const appUrl = (): string => devServerUrl ?? APP_PAGE_URL
 
 let mainWindow: BrowserWindow | null = null
 let backend: Backend | null = null
+/** A company file the OS asked to open before there was a window to show it in. */
+let queuedCompanyFile: string | null = companyFileFromArgv(
+  process.argv,
+  process.cwd(),
+  process.defaultApp
+)
 
 function uiLanguage(): Language {
   return backend?.appState.get().language ?? matchLanguage(app.getPreferredSystemLanguages())
@@ -29,18 +44,41 @@ function uiLanguage(): Language {
 
 function showPage(hash = '/'): void {
   if (!mainWindow) return
-  if (devServerUrl) void mainWindow.loadURL(`${devServerUrl}#${hash}`)
-  else void mainWindow.loadFile(rendererFile, { hash })
+  void mainWindow.loadURL(`${appUrl()}#${hash}`)
 }
 
-async function openFromMenu(path: string): Promise<void> {
+/** Opens a company file (menu, recent list, the OS): the page starts over and the menu follows. */
+async function openCompanyFile(path: string): Promise<void> {
   try {
     await backend!.workspace.open(path)
     showPage('/')
   } catch (error) {
     dialog.showErrorBox(APP_NAME, error instanceof Error ? error.message : String(error))
   }
+  // What platform.filesChanged does after the files handlers open a file.
   await refreshMenu()
+}
+
+function bringToFront(): void {
+  if (mainWindow?.isMinimized()) mainWindow.restore()
+  mainWindow?.focus()
+}
+
+/** A .facturo file from the OS (double-click, Open With, a second launch): now, or once ready. */
+function openFromOs(path: string): void {
+  if (!isCompanyFilePath(path)) return
+  if (!backend || !mainWindow) {
+    queuedCompanyFile = path
+    return
+  }
+  bringToFront()
+  void openCompanyFile(path)
+}
+
+async function openQueuedFile(): Promise<void> {
+  const path = queuedCompanyFile
+  queuedCompanyFile = null
+  if (path) await openCompanyFile(path)
 }
 
 async function chooseFile(mode: 'open' | 'create', suggestedName?: string): Promise<string | null> {
@@ -68,9 +106,9 @@ async function refreshMenu(): Promise<void> {
     {
       newCompanyFile: () => showPage('/start/new'),
       openCompanyFile: () => {
-        void chooseFile('open').then((path) => (path ? openFromMenu(path) : undefined))
+        void chooseFile('open').then((path) => (path ? openCompanyFile(path) : undefined))
       },
-      openRecent: (path) => void openFromMenu(path),
+      openRecent: (path) => void openCompanyFile(path),
       about: () =>
         void dialog.showMessageBox(mainWindow!, {
           type: 'info',
@@ -89,13 +127,37 @@ async function refreshMenu(): Promise<void> {
 
 function hardenSession(): void {
   const ses = session.defaultSession
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  ses.setPermissionCheckHandler(() => false)
+  ses.setPermissionRequestHandler(denyPermissionRequest)
+  ses.setPermissionCheckHandler(denyPermissionCheck)
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP_HEADER] }
-    })
+    callback({ responseHeaders: withCspHeader(details.responseHeaders) })
   })
+  // No spellchecker: Chromium's downloads its dictionaries, and Facturo makes no calls of its own.
+  ses.setSpellCheckerEnabled(false)
+  if (process.platform !== 'darwin') ses.setSpellCheckerLanguages([])
+}
+
+/** The renderer folder on app://facturo/, with the CSP and security headers on every answer. */
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, (request) => appResponse(request, rendererDir))
+}
+
+/** Opens a link outside the app only once the user has confirmed the exact URL. */
+async function openExternallyIfConfirmed(url: string): Promise<void> {
+  const href = externalUrl(url)
+  if (!href || !mainWindow) return
+  const t = (await createMainI18n(uiLanguage())).t
+  const { response } = await dialog.showMessageBox(
+    mainWindow,
+    externalLinkPrompt(href, (key) => t(key))
+  )
+  if (response === OPEN_BUTTON) await shell.openExternal(href)
+}
+
+function openExternally(url: string): void {
+  openExternallyIfConfirmed(url).catch((error: unknown) =>
+    log.error(`Could not open ${url} outside Facturo`, error)
+  )
 }
 
 function guardNavigation(win: BrowserWindow): void {
@@ -104,14 +166,13 @@ function guardNavigation(win: BrowserWindow): void {
     const decision = decideNavigation(url, appUrl(), 'navigate')
     if (decision === 'allow') return
     event.preventDefault()
-    if (decision === 'open-externally' && isSafeExternalUrl(url)) void shell.openExternal(url)
+    if (decision === 'open-externally') openExternally(url)
   }
   contents.on('will-navigate', handle)
   contents.on('will-redirect', handle)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    if (decideNavigation(url, appUrl(), 'new-window') === 'open-externally')
-      void shell.openExternal(url)
+    if (decideNavigation(url, appUrl(), 'new-window') === 'open-externally') openExternally(url)
     return { action: 'deny' }
   })
 }
@@ -170,17 +231,31 @@ async function start(): Promise<void> {
     }
   })
   hardenSession()
+  serveRenderer()
   registerIpcHandlers(backend.handlers, appUrl)
+  await openQueuedFile()
   await refreshMenu()
   createWindow()
+  // A file the OS handed over while the window was being made.
+  await openQueuedFile()
 }
+
+// Before ready, and only once: app:// is a standard, secure origin (see app-protocol.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore()
-    mainWindow?.focus()
+  // macOS hands a double-clicked .facturo file over in open-file, possibly before ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    openFromOs(path)
+  })
+  // Windows and Linux start a second Facturo with the file in its argv; it quits and we get it.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    bringToFront()
+    const path = companyFileFromArgv(argv, workingDirectory, process.defaultApp)
+    if (path) openFromOs(path)
   })
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault())

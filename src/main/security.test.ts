@@ -1,17 +1,24 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { APP_PAGE_URL } from './app-protocol'
 import {
   CONTENT_SECURITY_POLICY,
   CSP_HEADER,
   decideNavigation,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  externalUrl,
   isAppUrl,
   isSafeExternalUrl,
   isTrustedSender,
-  secureWebPreferences
+  secureWebPreferences,
+  SECURITY_HEADERS,
+  senderOf,
+  withCspHeader
 } from './security'
 
-const APP = 'file:///opt/Facturo/resources/app.asar/out/renderer/index.html'
+const APP = APP_PAGE_URL
 
 describe('window options', () => {
   it('turn every protection on', () => {
@@ -25,9 +32,27 @@ describe('window options', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
       preload: '/app/out/preload/index.cjs'
     })
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures')
   })
+
+  it('turn the spellchecker off: it would download dictionaries', () => {
+    expect(secureWebPreferences('/p.cjs').spellcheck).toBe(false)
+  })
+})
+
+describe('permissions', () => {
+  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal'])(
+    '%s is refused, and checks answer no',
+    (permission) => {
+      const answers: boolean[] = []
+      denyPermissionRequest({}, permission, (granted) => answers.push(granted))
+      expect(answers).toEqual([false])
+      expect(denyPermissionCheck()).toBe(false)
+    }
+  )
 })
 
 describe('the Content-Security-Policy', () => {
@@ -36,6 +61,25 @@ describe('the Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/)
     expect(CSP_HEADER).toContain("frame-ancestors 'none'")
+  })
+
+  it('goes with the security headers on every response', () => {
+    expect(SECURITY_HEADERS).toMatchObject({
+      'content-security-policy': CSP_HEADER,
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY'
+    })
+  })
+
+  it('is the one CSP header the session sets, whatever was there', () => {
+    expect(
+      withCspHeader({
+        'content-type': ['text/html'],
+        'content-security-policy': ['default-src *'],
+        'CONTENT-SECURITY-POLICY': ["script-src 'unsafe-eval'"]
+      })
+    ).toEqual({ 'content-type': ['text/html'], 'Content-Security-Policy': [CSP_HEADER] })
+    expect(withCspHeader(undefined)).toEqual({ 'Content-Security-Policy': [CSP_HEADER] })
   })
 
   it('is the one index.html carries', () => {
@@ -48,8 +92,14 @@ describe('the Content-Security-Policy', () => {
 describe('navigation guard', () => {
   it.each([
     [`${APP}#/settings/company`, 'navigate', 'allow'],
+    [APP, 'navigate', 'allow'],
+    ['app://facturo/other.html', 'navigate', 'deny'],
+    ['app://facturo/index.html?x=1', 'navigate', 'deny'],
+    ['app://evil/index.html', 'navigate', 'deny'],
+    ['app://user@facturo/index.html', 'navigate', 'deny'],
+    ['facturo://facturo/index.html', 'navigate', 'deny'],
     ['file:///etc/passwd', 'navigate', 'deny'],
-    ['file:///opt/Facturo/resources/app.asar/out/renderer/other.html', 'navigate', 'deny'],
+    ['file:///opt/Facturo/resources/app.asar/out/renderer/index.html', 'navigate', 'deny'],
     ['https://www.podatki.gov.pl/ksef/', 'navigate', 'open-externally'],
     ['https://www.podatki.gov.pl/ksef/', 'new-window', 'open-externally'],
     [`${APP}#/x`, 'new-window', 'deny'],
@@ -66,12 +116,25 @@ describe('navigation guard', () => {
   it('treats a dev server as the app by origin', () => {
     expect(isAppUrl('http://localhost:5173/#/settings', 'http://localhost:5173/')).toBe(true)
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false)
+    expect(isAppUrl(APP, 'http://localhost:5173/')).toBe(false)
+  })
+
+  it('never treats a file: page as the app', () => {
+    const file = 'file:///opt/Facturo/out/renderer/index.html'
+    expect(isAppUrl(file, file)).toBe(false)
   })
 
   it('opens only well-formed https and mailto links outside', () => {
     expect(isSafeExternalUrl('https://ksef.mf.gov.pl')).toBe(true)
     expect(isSafeExternalUrl('mailto:not-an-address')).toBe(false)
     expect(isSafeExternalUrl('https://localhost')).toBe(false)
+  })
+
+  it('hands the OS the URL as parsed, host names in punycode', () => {
+    expect(externalUrl('https://ksef.mf.gov.pl')).toBe('https://ksef.mf.gov.pl/')
+    expect(externalUrl('https://żuk.example/ś')).toBe('https://xn--uk-vva.example/%C5%9B')
+    expect(externalUrl('mailto:biuro@zuk-lodz.pl')).toBe('mailto:biuro@zuk-lodz.pl')
+    expect(externalUrl('file:///etc/passwd')).toBeNull()
   })
 })
 
@@ -81,5 +144,29 @@ describe('IPC sender check', () => {
     expect(isTrustedSender({ url: `${APP}#/`, isTopFrame: false }, APP)).toBe(false)
     expect(isTrustedSender({ url: 'https://evil.example/', isTopFrame: true }, APP)).toBe(false)
     expect(isTrustedSender(null, APP)).toBe(false)
+    expect(isTrustedSender({ url: 'app://facturo/x.html', isTopFrame: true }, APP)).toBe(false)
+    expect(
+      isTrustedSender({ url: 'file:///opt/Facturo/out/renderer/index.html', isTopFrame: true }, APP)
+    ).toBe(false)
+  })
+
+  it('trusts the dev server page under electron-vite dev', () => {
+    const dev = 'http://localhost:5173'
+    expect(isTrustedSender({ url: `${dev}/#/`, isTopFrame: true }, dev)).toBe(true)
+    expect(isTrustedSender({ url: `${APP}#/`, isTopFrame: true }, dev)).toBe(false)
+  })
+
+  it('reads the sender frame, and no frame when it has gone away', () => {
+    const top = { url: `${APP}#/`, parent: null }
+    expect(senderOf(top)).toEqual({ url: `${APP}#/`, isTopFrame: true })
+    expect(senderOf({ url: `${APP}#/`, parent: top })?.isTopFrame).toBe(false)
+    expect(senderOf(null)).toBeNull()
+    const disposed = {
+      get url(): string {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed')
+      },
+      parent: null
+    }
+    expect(senderOf(disposed)).toBeNull()
   })
 })
