@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { AppStateStore } from './app-state'
@@ -14,10 +14,13 @@ describe('app state (settings.json)', () => {
       language: null,
       recentFiles: [],
       lastFile: null,
+      backupFolder: null,
       window: null
     })
     store.update({ language: 'es' })
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).language).toBe('es')
+    // it names the user's company files: readable by them alone
+    expect(statSync(join(dir, 'settings.json')).mode & 0o777).toBe(0o600)
     expect(new AppStateStore(dir).get().language).toBe('es')
   })
 

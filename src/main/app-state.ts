@@ -36,6 +36,8 @@ const appStateSchema = z.object({
   language: z.enum(LANGUAGES).nullable().default(null),
   recentFiles: z.array(recentEntry).default([]),
   lastFile: z.string().nullable().default(null),
+  /** Where backups go; null: the Backups folder in the data folder. */
+  backupFolder: z.string().nullable().default(null),
   window: windowBounds.nullable().default(null)
 })
 export type AppState = z.infer<typeof appStateSchema>
@@ -45,14 +47,18 @@ const DEFAULT_STATE: AppState = {
   language: null,
   recentFiles: [],
   lastFile: null,
+  backupFolder: null,
   window: null
 }
 
-/** Writes a file so that a crash leaves either the old or the new content, never half of it. */
+/**
+ * Writes a file so that a crash leaves either the old or the new content, never half of it.
+ * Owner-only (0600, folder 0700): it names the user's company files.
+ */
 export function writeFileAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true })
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
   const tmp = `${path}.tmp-${process.pid}`
-  writeFileSync(tmp, content)
+  writeFileSync(tmp, content, { mode: 0o600 })
   const fd = openSync(tmp, 'r')
   try {
     fsyncSync(fd)

@@ -1,12 +1,17 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { NEW_COMPANY_DEFAULTS, type NewCompany } from '@shared/company'
 import { COMPANY_FILE_EXTENSION, type CompanyFileList, type OpenCompanyFile } from '@shared/files'
 import type { AppStateStore } from './app-state'
-import { AppError } from './errors'
+import { AppError, problem } from './errors'
+import { expectedFailure } from './failures'
+import { BackupService } from './backups/service'
 import { log } from './log'
 import { COMPANIES_FOLDER } from './paths'
 import { openCompanyStore, type CompanyStore } from './store/db'
+import { pathOfExistingCompanyFile } from './store/company-path'
+import type { LockProgram } from './store/file-lock'
+import { closeInterruptedRuns } from './books/billing-run'
 import { seedNewCompany } from './books/seed'
 import { getCompany, insertCompany } from './store/repos/company'
 
@@ -38,6 +43,8 @@ export function freePath(folder: string, fileName: string): string {
 interface WorkspaceOptions {
   dataDir: string
   appState: AppStateStore
+  /** Who holds the files this workspace opens (named to a second opener). */
+  program?: LockProgram
   now?: () => Date
 }
 
@@ -47,6 +54,8 @@ export class Workspace {
   readonly companiesDir: string
   private readonly appState: AppStateStore
   private readonly now: () => Date
+  private readonly program: LockProgram
+  private readonly backups: BackupService
   private store: CompanyStore | null = null
   private reopenProblem: CompanyFileList['reopenProblem'] = null
 
@@ -55,6 +64,8 @@ export class Workspace {
     this.companiesDir = join(options.dataDir, COMPANIES_FOLDER)
     this.appState = options.appState
     this.now = options.now ?? (() => new Date())
+    this.program = options.program ?? 'app'
+    this.backups = new BackupService(options.dataDir, options.appState, this.now)
   }
 
   /** The open company file's store; handlers that need books call this. */
@@ -74,7 +85,8 @@ export class Workspace {
       path: store.path,
       fileName: basename(store.path),
       companyName: company.legalName,
-      schemaVersion: store.schemaVersion
+      schemaVersion: store.schemaVersion,
+      readOnly: store.readOnly
     }
   }
 
@@ -82,48 +94,105 @@ export class Workspace {
     await this.close()
     this.reopenProblem = null
     this.store = store
+    await this.backups.automatic(store, 'open')
+    if (!store.readOnly) this.backups.startDaily(store)
     const described = await this.describe(store)
     this.appState.rememberOpened(store.path, described.companyName, this.now())
     return described
   }
 
-  async open(path: string): Promise<OpenCompanyFile> {
-    if (this.store?.path === path) return this.describe(this.store)
-    const store = await openCompanyStore(path, {
-      create: false,
-      now: this.now
-    })
+  async open(path: string, options: { readOnly?: boolean } = {}): Promise<OpenCompanyFile> {
+    const real = pathOfExistingCompanyFile(path)
+    if (this.store?.path === real && Boolean(this.store.readOnly) === Boolean(options.readOnly))
+      return this.describe(this.store)
+    if (this.store?.path === real) await this.close()
+    let store: CompanyStore
+    try {
+      store = await openCompanyStore(real, {
+        create: false,
+        now: this.now,
+        program: this.program,
+        readOnly: options.readOnly
+      })
+    } catch (error) {
+      throw this.withLatestBackup(real, error)
+    }
+    if (!store.readOnly) closeInterruptedRuns(store.books)
     return this.adopt(store)
+  }
+
+  /** A damaged file's error names its latest backup, so the user knows what to restore. */
+  private withLatestBackup(path: string, error: unknown): unknown {
+    const expected = expectedFailure(error)
+    if (expected?.code !== 'FILE_DAMAGED') return error
+    const latest = this.backups.list(path).backups[0]
+    return latest
+      ? problem(
+          'FILE_DAMAGED',
+          'damaged_with_backup',
+          `${path} is damaged. Its latest backup is ${latest.path} (${latest.takenAt}): restore it from Settings › Backups, or with \`restore\` on the command line.`,
+          { path, backup: latest.path, takenAt: latest.takenAt }
+        )
+      : expected
   }
 
   /** Creates a company file (in the default folder unless a path is given) and opens it. */
   async create(company: NewCompany, path?: string): Promise<OpenCompanyFile> {
-    if (path !== undefined && !path.endsWith(COMPANY_FILE_EXTENSION)) {
-      throw new AppError('VALIDATION', `A company file name ends in ${COMPANY_FILE_EXTENSION}.`, {
-        path: {
-          code: 'file_name',
-          message: `A company file name ends in ${COMPANY_FILE_EXTENSION}`
-        }
-      })
-    }
+    if (path === undefined) mkdirSync(this.companiesDir, { recursive: true, mode: 0o700 })
     const target = path ?? freePath(this.companiesDir, fileNameFor(company.legalName))
     const store = await openCompanyStore(target, {
-      create: true
+      create: true,
+      now: this.now,
+      program: this.program
     })
     try {
-      insertCompany(store.books, company)
-      seedNewCompany(store.books, company.country, NEW_COMPANY_DEFAULTS.invoiceNumberFormat)
+      store.books.tx(() => {
+        insertCompany(store.books, company)
+        seedNewCompany(store.books, company.country, NEW_COMPANY_DEFAULTS.invoiceNumberFormat)
+      })
     } catch (error) {
+      // nothing half-made is left behind
       await store.close()
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${store.path}${suffix}`, { force: true })
       throw error
     }
     return this.adopt(store)
   }
 
+  /**
+   * Restores a backup in place of the open file: the file is closed (with a last backup), moved
+   * aside (never overwritten or deleted), the backup copied to its path and opened. If the copy
+   * fails, the file is moved back and reopened.
+   */
+  async restore(original: string, aside: string, copy: () => Promise<unknown>): Promise<void> {
+    await this.close()
+    renameSync(original, aside)
+    try {
+      await copy()
+    } catch (error) {
+      renameSync(aside, original)
+      await this.open(original)
+      throw error
+    }
+    await this.open(original)
+  }
+
+  /** The open file's backups (Settings › Backups). */
+  get backupService(): BackupService {
+    return this.backups
+  }
+
   async close(): Promise<void> {
     const store = this.store
-    this.store = null
-    if (store) await store.close()
+    if (!store) return
+    this.backups.stopDaily()
+    await this.backups.automatic(store, 'close')
+    // the store is dropped only once it is closed (its lock released), whatever happens
+    try {
+      await store.close()
+    } finally {
+      this.store = null
+    }
   }
 
   /** Closes the open file and forgets it as the one to reopen. */

@@ -71,7 +71,13 @@ export const CHANNELS = [
   'invoices/uncollectible',
   'payments/record',
   'payments/refund',
-  'ledger/verify'
+  'ledger/verify',
+  'backups/list',
+  'backups/create',
+  'backups/check',
+  'backups/restore',
+  'backups/setFolder',
+  'export/books'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { line, requiredLine } from './text'
 import { COUNTRY_CODES } from './countries'
 import { CURRENCY_CODES } from './currencies'
 import { checkBic, checkIban, type IdCheck } from './identifiers'
@@ -40,8 +41,8 @@ export interface CompanyProfile {
   updatedAt: string
 }
 
-const text = (max: number) => z.string().trim().max(max)
-const required = (max: number) => z.string().trim().min(1).max(max)
+const text = line
+const required = requiredLine
 const countryCode = z.enum(COUNTRY_CODES as [string, ...string[]])
 const currencyCode = z.enum(CURRENCY_CODES as [string, ...string[]])
 

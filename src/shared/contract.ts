@@ -88,6 +88,14 @@ import {
   type SubscriptionView
 } from './books/subscriptions'
 import type { Metric, Plan } from './billing/plan'
+import {
+  backupFolderInput,
+  backupPathInput,
+  exportInput,
+  type BackupCheck,
+  type BackupFile,
+  type BackupList
+} from './backups'
 import type { Result } from './result'
 
 /** A type-only marker: the contract records each channel's result type without runtime cost. */
@@ -185,7 +193,16 @@ export const contract = {
   'invoices/uncollectible': { input: invoiceIdInput, output: returns<InvoiceView>() },
   'payments/record': { input: paymentInput, output: returns<PaymentResult>() },
   'payments/refund': { input: refundInput, output: returns<{ paymentId: number }>() },
-  'ledger/verify': { input: noInput, output: returns<LedgerCheck>() }
+  'ledger/verify': { input: noInput, output: returns<LedgerCheck>() },
+  'backups/list': { input: noInput, output: returns<BackupList>() },
+  'backups/create': { input: noInput, output: returns<BackupFile>() },
+  'backups/check': { input: backupPathInput, output: returns<BackupCheck>() },
+  'backups/restore': {
+    input: backupPathInput,
+    output: returns<{ restoredTo: string; keptAside: string }>()
+  },
+  'backups/setFolder': { input: backupFolderInput, output: returns<BackupList>() },
+  'export/books': { input: exportInput, output: returns<{ path: string; bytes: number }>() }
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 type Contract = typeof contract

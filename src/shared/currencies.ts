@@ -22,7 +22,7 @@ export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
 
 export const CURRENCY_CODES: readonly string[] = Object.keys(CURRENCY_EXPONENTS)
 
-export const isCurrencyCode = (code: string): boolean => code in CURRENCY_EXPONENTS
+export const isCurrencyCode = (code: string): boolean => Object.hasOwn(CURRENCY_EXPONENTS, code)
 
 /** The currency a company in this country most likely invoices in (a default, always editable). */
 export function defaultCurrencyFor(country: string): string {
@@ -44,5 +44,5 @@ export function defaultCurrencyFor(country: string): string {
     CL: 'CLP',
     PT: 'EUR'
   }
-  return byCountry[country] ?? 'EUR'
+  return Object.hasOwn(byCountry, country) ? byCountry[country]! : 'EUR'
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { filePath, line } from './text'
 import { newCompanyInput } from './company'
 import type { ErrorCode } from './result'
 
@@ -10,6 +11,8 @@ export interface OpenCompanyFile {
   fileName: string
   companyName: string
   schemaVersion: number
+  /** Null when it can be changed; otherwise why it is open read-only (browse, print, export). */
+  readOnly: 'chosen' | 'file' | 'folder' | null
 }
 
 export interface RecentCompanyFile {
@@ -30,9 +33,11 @@ export interface CompanyFileList {
   reopenProblem: { path: string; code: ErrorCode; message: string } | null
 }
 
-const filePath = z.string().trim().min(1).max(4096)
-
-export const openFileInput = z.strictObject({ path: filePath })
+export const openFileInput = z.strictObject({
+  path: filePath,
+  /** Open it without changing anything (another Facturo has it, or only to look). */
+  readOnly: z.boolean().default(false)
+})
 
 export const createFileInput = newCompanyInput.extend({
   /** Full path chosen in a save dialog; without it the file goes to the default folder. */
@@ -41,5 +46,5 @@ export const createFileInput = newCompanyInput.extend({
 
 export const browseInput = z.strictObject({
   mode: z.enum(['open', 'create']),
-  suggestedName: z.string().trim().max(200).optional()
+  suggestedName: line(200).optional()
 })

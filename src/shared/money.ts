@@ -1,4 +1,5 @@
 import { CURRENCY_EXPONENTS } from './currencies'
+import { ownValue } from './own'
 
 /** An amount of money as an integer count of the currency's minor unit (cents for EUR, units for JPY). */
 export type MinorUnits = number & { readonly __brand: 'MinorUnits' }
@@ -10,7 +11,7 @@ export const minorUnits = (n: number): MinorUnits => {
 }
 
 export function currencyExponent(currency: string): number {
-  const exponent = CURRENCY_EXPONENTS[currency]
+  const exponent = ownValue(CURRENCY_EXPONENTS, currency)
   if (exponent === undefined) throw new RangeError(`Unknown currency ${currency}`)
   return exponent
 }

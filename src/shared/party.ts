@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { checkTaxId } from './identifiers'
+import { ownValue } from './own'
 
 /** A zod custom issue carrying the field-error code the UI translates. */
 export const customIssue = (
@@ -32,7 +33,7 @@ export function checkPartyIds(
     const check = checkTaxId(country, value.taxId)
     if (!check.valid) ctx.addIssue({ ...customIssue(check.code, check.message), path: ['taxId'] })
   }
-  const postal = POSTAL_CODES[country]
+  const postal = ownValue(POSTAL_CODES, country)
   const postalCode = value.address?.postalCode
   if (
     postal &&

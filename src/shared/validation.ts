@@ -51,7 +51,14 @@ export const FIELD_ERROR_CODES = [
   'segment_price_metric',
   'value_missing',
   'value_not_number',
-  'value_negative'
+  'value_negative',
+  'date_format',
+  'date_not_on_calendar',
+  'date_range',
+  'control_characters',
+  'absolute_path',
+  'amount_too_large',
+  'name_too_long'
 ] as const
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number]
 
@@ -62,6 +69,7 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let node = root
   for (const key of path) {
     if (node === null || typeof node !== 'object') return undefined
+    if (!Object.hasOwn(node, key)) return undefined
     node = (node as Record<PropertyKey, unknown>)[key]
   }
   return node
@@ -117,10 +125,11 @@ export function toFieldErrors(
   issues: readonly z.core.$ZodIssue[],
   raw: unknown
 ): Record<string, FieldError> {
-  const errors: Record<string, FieldError> = {}
+  // a Map: field names come from the input, and may be "constructor" or "__proto__"
+  const errors = new Map<string, FieldError>()
   const add = (path: readonly PropertyKey[], error: FieldError) => {
     const key = pathKey(path)
-    if (!(key in errors)) errors[key] = error
+    if (!errors.has(key)) errors.set(key, error)
   }
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -131,7 +140,7 @@ export function toFieldErrors(
       add(issue.path, toFieldError(issue, raw))
     }
   }
-  return errors
+  return Object.fromEntries(errors)
 }
 
 /** A one-line English summary of the fields that failed, for logs and the error envelope. */

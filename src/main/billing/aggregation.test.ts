@@ -86,7 +86,7 @@ describe('usage aggregation', () => {
       [event('x', '2026-01-05', { gb: 3 }), event('y', '2026-02-03', { gb: 1 })],
       '2026-02-01'
     )
-    expect(levels.m?.toFixed()).toBe('3')
+    expect(levels.get('m')?.toFixed()).toBe('3')
   })
 
   it('names the event whose property is missing or not a number', () => {

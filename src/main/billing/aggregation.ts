@@ -3,6 +3,7 @@ import type { Metric, Plan } from '@shared/billing/plan'
 import { dec, Dec, ZERO } from './decimal'
 import { fromDayNumber, toDayNumber, type CalendarDate } from './dates'
 import { BillingError } from './errors'
+import { ownValue } from '@shared/own'
 
 export interface Aggregate {
   /** The metric's value for the period: what the charge model rates. */
@@ -26,7 +27,7 @@ function localSeconds(timestamp: string): Dec {
 }
 
 function numericValue(event: UsageEvent, property: string): Dec {
-  const raw = event.properties[property]
+  const raw = ownValue(event.properties, property)
   if (raw === undefined) {
     throw new BillingError(
       'INVALID_INPUT',
@@ -140,20 +141,20 @@ export function levelsBefore(
   plan: Plan,
   events: readonly UsageEvent[],
   date: CalendarDate
-): Record<string, Dec> {
-  const levels: Record<string, Dec> = {}
+): Map<string, Dec> {
+  const levels = new Map<string, Dec>()
   for (const price of plan.prices) {
     const metric = price.metric
-    if (metric?.aggregation !== 'weighted_sum' || metric.code in levels) continue
+    if (metric?.aggregation !== 'weighted_sum' || levels.has(metric.code)) continue
     const before = eventsInPeriod(
       events,
       metric.code,
       '0000-01-01',
       fromDayNumber(toDayNumber(date) - 1)
     )
-    levels[metric.code] = before.reduce(
-      (level, e) => level.plus(numericValue(e, metric.property ?? '')),
-      ZERO
+    levels.set(
+      metric.code,
+      before.reduce((level, e) => level.plus(numericValue(e, metric.property ?? '')), ZERO)
     )
   }
   return levels

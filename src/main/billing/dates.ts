@@ -1,3 +1,4 @@
+import { daysInMonth, isLeapYear } from '@shared/calendar'
 import { BillingError } from './errors'
 
 /**
@@ -9,11 +10,7 @@ export type CalendarDate = string
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-
-export function daysInMonth(y: number, m: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!
-}
+export { daysInMonth, isLeapYear }
 
 export function parseDate(date: CalendarDate, path?: string): { y: number; m: number; d: number } {
   const match = DATE.exec(date)

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js'
 import { CURRENCY_EXPONENTS } from '@shared/currencies'
 import { BillingError } from './errors'
+import { ownValue } from '@shared/own'
 
 /**
  * The engine's decimal: exact for + − ×, 60 significant digits for ÷ (proration fractions),
@@ -56,7 +57,7 @@ const ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
 }
 
 export function exponentOf(currency: string): number {
-  const exponent = CURRENCY_EXPONENTS[currency]
+  const exponent = ownValue(CURRENCY_EXPONENTS, currency)
   if (exponent === undefined)
     throw new BillingError('INVALID_INPUT', `${currency} is not an ISO 4217 currency`)
   return exponent

@@ -23,7 +23,7 @@ export interface RatePeriodArgs {
   /** The charges wanted: those billed in advance for this period, in arrears, or all. */
   timing: Timing | 'all'
   /** Levels carried into the period, per metric code, for time-weighted sums. */
-  initialLevels?: Readonly<Record<string, Dec>>
+  initialLevels?: ReadonlyMap<string, Dec>
   periodIndex?: number
 }
 
@@ -36,7 +36,7 @@ function measure(args: RatePeriodArgs, price: Price): { quantity: Dec; transacti
     events,
     period.start,
     period.end,
-    args.initialLevels?.[price.metric.code] ?? ZERO
+    args.initialLevels?.get(price.metric.code) ?? ZERO
   )
   return price.model === 'percentage'
     ? { quantity: aggregate.quantity, transactions: aggregate.values }

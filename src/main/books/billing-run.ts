@@ -1,5 +1,12 @@
 import type { Plan } from '@shared/billing/plan'
-import type { RunCustomer, RunInvoice, RunProgress, RunSummary } from '@shared/books/results'
+import type {
+  RunCustomer,
+  RunFailure,
+  RunInvoice,
+  RunProgress,
+  RunSummary
+} from '@shared/books/results'
+import type { ErrorCode, Problem } from '@shared/result'
 import {
   addDays,
   billingPeriods,
@@ -13,6 +20,9 @@ import {
   type DuePeriod,
   type RoundingMode
 } from '../billing'
+import type { AppError } from '../errors'
+import { expectedFailure } from '../failures'
+import { log } from '../log'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
 import {
@@ -222,6 +232,8 @@ function pendingCandidates(
 interface RunContext {
   asOf: string
   runId: number | null
+  /** A dry run: nothing it makes is kept. */
+  preview: boolean
   draft: Omit<DraftContext, 'customer'>
   issueDirectly: boolean
   /** Customers with pending charges due by the as-of date. */
@@ -282,7 +294,8 @@ function billCustomer(books: Books, ctx: RunContext, customerId: number): RunCus
     const needsAttention = ctx.issueDirectly && total < 0
     const issued = ctx.issueDirectly && !needsAttention ? issueInvoice(books, id) : null
     invoices.push({
-      invoiceId: id,
+      // a preview's drafts are rolled back: their ids will be another invoice's
+      invoiceId: ctx.preview ? null : id,
       number: issued?.number ?? null,
       currency,
       billDate,
@@ -318,7 +331,65 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void
   /** Lets other work (progress requests) in between customers every so many. */
   yieldEvery?: number
+  /** Asked between customers: true stops the run there (what is billed stays billed). */
+  shouldStop?: () => boolean
 }
+
+/**
+ * Faults of the file or the disk, not of one customer's data: the run stops at once, since every
+ * customer after would fail the same way.
+ */
+function isFatal(error: AppError): boolean {
+  return ['DISK_FULL', 'IO_ERROR', 'READ_ONLY', 'FILE_DAMAGED', 'FILE_IN_USE'].includes(error.code)
+}
+
+/** Why one customer could not be billed, for the run's record: its own code and message. */
+function customerFailure(books: Books, customerId: number, error: unknown): RunFailure {
+  const name =
+    (books.prepare(CUSTOMER_NAME).get(customerId) as { name: string } | undefined)?.name ?? ''
+  const expected = expectedFailure(error)
+  if (!expected || expected.code === 'INTERNAL') {
+    log.error(`Billing customer ${customerId} failed`, error)
+    return {
+      customerId,
+      name,
+      code: 'INTERNAL',
+      message: `Facturo could not bill this customer because of an error of its own (details in its log): ${error instanceof Error ? error.message : String(error)}`
+    }
+  }
+  const failure: RunFailure = { customerId, name, code: expected.code, message: expected.message }
+  if (expected.problem) failure.problem = expected.problem
+  return failure
+}
+
+function recordFailure(books: Books, runId: number, failure: RunFailure): void {
+  books.run(
+    books.q.insertInto('billing_run_failures').values({
+      run_id: runId,
+      customer_id: failure.customerId,
+      code: failure.code,
+      message: failure.message,
+      problem: failure.problem ? JSON.stringify(failure.problem) : null,
+      at: books.stamp()
+    })
+  )
+}
+
+/**
+ * Runs left 'running' when their Facturo stopped (a crash, a kill, a full disk while recording
+ * the end): whoever opens the file for writing holds its lock, so no run of another process is
+ * still under way. They are marked interrupted; running again bills what they did not.
+ */
+export function closeInterruptedRuns(books: Books): void {
+  books.run(
+    books.q
+      .updateTable('billing_runs')
+      .set({ status: 'failed', error: INTERRUPTED, finished_at: books.stamp() })
+      .where('status', '=', 'running')
+  )
+}
+
+const INTERRUPTED = 'interrupted'
 
 /** A billing run as of a date: a preview (nothing is written) or the real thing, one transaction per customer. */
 export async function billingRun(books: Books, options: RunOptions): Promise<RunSummary> {
@@ -339,6 +410,7 @@ export async function billingRun(books: Books, options: RunOptions): Promise<Run
   const ctx: RunContext = {
     asOf: options.asOf,
     runId,
+    preview: options.dryRun,
     draft: { settings: engineSettings(books) },
     issueDirectly: prefs.runCreates === 'issued',
     pending: ids(
@@ -353,6 +425,8 @@ export async function billingRun(books: Books, options: RunOptions): Promise<Run
     )
   }
   const customers: RunCustomer[] = []
+  const failures: RunFailure[] = []
+  let cancelled = false
   // Each customer commits on its own. During the run those commits skip the fsync (WAL,
   // synchronous NORMAL): if Facturo crashes, every committed customer is kept; an OS crash or a
   // power cut may lose the last few, which the next run bills again (runs are idempotent). The
@@ -369,9 +443,14 @@ export async function billingRun(books: Books, options: RunOptions): Promise<Run
     books.sqlite.pragma('synchronous = NORMAL')
     books.sqlite.pragma('wal_autocheckpoint = 10000')
   }
+  const created = () => customers.reduce((n, c) => n + c.invoices.length, 0)
   try {
     for (const [i, customerId] of customerIds.entries()) {
-      let result: RunCustomer
+      if (options.shouldStop?.()) {
+        cancelled = true
+        break
+      }
+      let result: RunCustomer | null = null
       try {
         result = books.tx(() => {
           const r = billCustomer(books, ctx, customerId)
@@ -385,40 +464,67 @@ export async function billingRun(books: Books, options: RunOptions): Promise<Run
           return r
         })
       } catch (error) {
-        if (!(error instanceof DryRun)) throw error
-        result = error.result
+        if (error instanceof DryRun) result = error.result
+        else {
+          // one customer's bad data (a plan it cannot be billed on, say) fails that customer
+          // alone: it is recorded with the reason, and the run goes on with the others
+          const expected = expectedFailure(error)
+          if (expected && isFatal(expected)) throw expected
+          const failure = customerFailure(books, customerId, error)
+          failures.push(failure)
+          if (runId) recordFailure(books, runId, failure)
+        }
       }
-      if (result.invoices.length) customers.push(result)
+      if (result?.invoices.length) customers.push(result)
       options.onProgress?.(i + 1, customerIds.length)
       if ((i + 1) % (options.yieldEvery ?? 50) === 0)
         await new Promise((resolve) => setImmediate(resolve))
     }
   } catch (error) {
     restore()
-    if (runId)
-      books.run(
-        books.q
-          .updateTable('billing_runs')
-          .set({ status: 'failed', error: String(error), finished_at: books.stamp() })
-          .where('id', '=', runId)
-      )
+    if (runId) {
+      try {
+        books.run(
+          books.q
+            .updateTable('billing_runs')
+            .set({
+              status: 'failed',
+              error: error instanceof Error ? error.message : String(error),
+              invoices_created: created(),
+              customers_failed: failures.length,
+              finished_at: books.stamp()
+            })
+            .where('id', '=', runId)
+        )
+      } catch (recording) {
+        // the disk refused this too: the run stays 'running' and is closed as interrupted at next open
+        log.error('Could not record the end of a failed billing run', recording)
+      }
+    }
     throw error
   }
-  const created = customers.reduce((n, c) => n + c.invoices.length, 0)
-  const totals: Record<string, number> = {}
+  const totals = new Map<string, number>()
   for (const inv of customers.flatMap((c) => c.invoices))
-    totals[inv.currency] = (totals[inv.currency] ?? 0) + inv.total
+    totals.set(inv.currency, (totals.get(inv.currency) ?? 0) + inv.total)
   restore()
   if (runId) {
     books.run(
       books.q
         .updateTable('billing_runs')
-        .set({ status: 'finished', invoices_created: created, finished_at: books.stamp() })
+        .set({
+          status: 'finished',
+          invoices_created: created(),
+          customers_failed: failures.length,
+          cancelled: cancelled ? 1 : 0,
+          finished_at: books.stamp()
+        })
         .where('id', '=', runId)
     )
     audit(books, 'billing_run', runId, 'finish', {
       asOf: [null, options.asOf],
-      invoices: [null, created]
+      invoices: [null, created()],
+      ...(failures.length ? { failed: [null, failures.length] } : {}),
+      ...(cancelled ? { cancelled: [null, true] } : {})
     })
   }
   return {
@@ -426,23 +532,56 @@ export async function billingRun(books: Books, options: RunOptions): Promise<Run
     asOf: options.asOf,
     dryRun: options.dryRun,
     customers,
-    invoicesCreated: created,
-    totals
+    invoicesCreated: created(),
+    totals: Object.fromEntries(totals),
+    failures,
+    cancelled
   }
 }
 
-/** The latest billing run: how far it got, or how it ended. */
+/** The customers a recorded run could not bill, and why. */
+export function runFailures(books: Books, runId: number): RunFailure[] {
+  return books
+    .all(
+      books.q
+        .selectFrom('billing_run_failures as f')
+        .innerJoin('customers as c', 'c.id', 'f.customer_id')
+        .select(['f.customer_id', 'c.name', 'f.code', 'f.message', 'f.problem'])
+        .where('f.run_id', '=', runId)
+        .orderBy('f.id')
+    )
+    .map((r) => {
+      const failure: RunFailure = {
+        customerId: r.customer_id,
+        name: r.name,
+        code: r.code as ErrorCode,
+        message: r.message
+      }
+      if (r.problem) failure.problem = JSON.parse(r.problem) as Problem
+      return failure
+    })
+}
+
+function runStatus(row: { status: string; cancelled: number; error: string | null }) {
+  if (row.status === 'failed' && row.error === INTERRUPTED) return 'interrupted'
+  if (row.status === 'finished' && row.cancelled) return 'cancelled'
+  return row.status as RunProgress['status']
+}
+
+/** The latest billing run: how far it got, or how it ended, with the customers it could not bill. */
 export function lastBillingRun(books: Books): RunProgress | null {
   const row = books.first(books.q.selectFrom('billing_runs').selectAll().orderBy('id', 'desc'))
   return row
     ? {
         runId: row.id,
         asOf: row.as_of,
-        status: row.status as RunProgress['status'],
+        status: runStatus(row),
         customersDone: row.customers_done,
         customersTotal: row.customers_total,
         invoicesCreated: row.invoices_created,
-        error: row.error
+        customersFailed: row.customers_failed,
+        failures: row.customers_failed ? runFailures(books, row.id) : [],
+        error: row.error === INTERRUPTED ? null : row.error
       }
     : null
 }

@@ -1,9 +1,11 @@
 import type { Coupon, TaxRate } from '@shared/billing/inputs'
 import { planSchema, type Metric, type Plan, planForSegment } from '@shared/billing/plan'
 import type { PlanSummary } from '@shared/books/catalog'
-import { AppError } from '../errors'
+import { describeIssues } from '@shared/billing/issues'
+import { AppError, problem } from '../errors'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
+import { hasOwnKey } from '@shared/own'
 
 /** A plan version as the books hold it: the plan JSON and when it applies from. */
 export interface PlanVersion {
@@ -176,12 +178,24 @@ export function planVersion(books: Books, id: number): PlanVersion {
   if (known) return known
   const row = books.first(books.q.selectFrom('plan_versions').selectAll().where('id', '=', id))
   if (!row) throw new AppError('NOT_FOUND', `There is no plan version ${id}.`)
+  const parsed = planSchema.safeParse(JSON.parse(row.definition))
+  if (!parsed.success) {
+    // saved by an older Facturo that checked less: it cannot be billed as it is
+    const planCode = (JSON.parse(row.definition) as { id?: unknown }).id
+    const reasons = describeIssues(parsed.error.issues, JSON.parse(row.definition)).join('; ')
+    throw problem(
+      'VALIDATION',
+      'plan_version_invalid',
+      `Plan ${String(planCode)} (version ${row.version}) cannot be billed as saved: ${reasons}. Save a corrected version of the plan.`,
+      { plan: String(planCode), version: row.version, reasons }
+    )
+  }
   const version = {
     id: row.id,
     planId: row.plan_id,
     version: row.version,
     effectiveFrom: row.effective_from,
-    plan: planSchema.parse(JSON.parse(row.definition))
+    plan: parsed.data
   }
   books.immutable.set(key, version)
   return version
@@ -197,7 +211,7 @@ export function versionForSegment(
   version: PlanVersion,
   segment: string
 ): PlanVersion {
-  if (!segment || !version.plan.segment_prices?.[segment]) return version
+  if (!segment || !hasOwnKey(version.plan.segment_prices, segment)) return version
   const key = `plan_version:${version.id}:segment:${segment}`
   let derived = books.immutable.get(key) as PlanVersion | undefined
   if (!derived) {

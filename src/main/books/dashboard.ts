@@ -7,6 +7,7 @@ import type { Books } from '../store/sync'
 import { recentActivity } from './audit'
 import { lastBillingRun } from './billing-run'
 import { listInvoices } from './invoice-list'
+import { AppError } from '../errors'
 import { planVersion } from './catalog'
 import { firstBillingDay, periodOfPlan } from './subscriptions'
 
@@ -26,6 +27,15 @@ function group(
  * with its usage). It may have passed (runs were missed). The earliest across the running
  * subscriptions; before any run, the first day any of them is billable.
  */
+function readablePlan(books: Books, versionId: number) {
+  try {
+    return planVersion(books, versionId).plan
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'VALIDATION') return null
+    throw error
+  }
+}
+
 function nextRunDate(books: Books, today: string, lastAsOf: string | null): string | null {
   // each with the plan version of its first item: the schedule its periods follow
   const live = books
@@ -43,11 +53,11 @@ function nextRunDate(books: Books, today: string, lastAsOf: string | null): stri
     let day = first
     if (lastAsOf !== null && first <= lastAsOf) {
       const key = `${row.version_id}|${first}`
-      if (!periods.has(key))
-        periods.set(
-          key,
-          periodOfPlan(row, planVersion(books, row.version_id).plan, addDays(lastAsOf, 1))
-        )
+      if (!periods.has(key)) {
+        const plan = readablePlan(books, row.version_id)
+        // a plan that cannot be billed as saved has no next run: the run reports it instead
+        periods.set(key, plan ? periodOfPlan(row, plan, addDays(lastAsOf, 1)) : null)
+      }
       const period = periods.get(key)
       if (!period) continue
       day = period.start > lastAsOf ? period.start : addDays(period.end, 1)

@@ -1,7 +1,7 @@
 import { customerInput } from '@shared/books/customers'
 import { toFieldErrors } from '@shared/validation'
 import type { ImportProblem, ImportReport } from '@shared/books/results'
-import { isCalendarDate } from '../billing'
+import { dateProblemMessage, dateTimeProblem, EARLIEST_YEAR, LATEST_YEAR } from '@shared/calendar'
 import { getCompany } from '../store/repos/company'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
@@ -112,7 +112,6 @@ const report = (
 })
 
 const USAGE_REQUIRED = ['customer', 'metric', 'event_id', 'timestamp']
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$/
 
 /**
  * Imports usage from CSV: customer (number), metric, event_id, timestamp (local time), then
@@ -151,7 +150,6 @@ export function importUsageCsv(
   const existing = books.prepare(
     'SELECT 1 FROM usage_events WHERE customer_id = ? AND metric = ? AND event_id = ?'
   )
-  const dates = new Map<string, boolean>()
   const seen = new Set<string>()
   const rows: unknown[][] = []
   let duplicates = 0
@@ -214,7 +212,8 @@ export function importUsageCsv(
     else if (eventId.length > 200)
       at('event_id', 'the event id is longer than 200 characters', 'event_id_long')
     const day = ts.slice(0, 10)
-    const shaped = TIMESTAMP.test(ts)
+    const problem = dateTimeProblem(ts)
+    const shaped = problem !== 'date_format'
     if (!shaped)
       at(
         'timestamp',
@@ -222,8 +221,13 @@ export function importUsageCsv(
         'timestamp_format',
         { value: ts }
       )
-    else if (!(dates.get(day) ?? dates.set(day, isCalendarDate(day)).get(day)))
-      at('timestamp', `${day} is not a calendar date`, 'not_a_date', { day })
+    else if (problem === 'date_range')
+      at('timestamp', `${day} ${dateProblemMessage(problem)}`, 'date_out_of_range', {
+        day,
+        from: EARLIEST_YEAR,
+        to: LATEST_YEAR
+      })
+    else if (problem) at('timestamp', `${ts} is not a calendar date`, 'not_a_date', { day: ts })
     if (!metric || customerId === undefined || !eventId || !shaped) continue
     const properties: Record<string, string> = {}
     for (const [name, i] of propertyColumns) {

@@ -1,4 +1,5 @@
 import type { Books } from '../store/sync'
+import { ownValue } from '@shared/own'
 
 /** The VAT rates a new company file starts with, by country (editable in Settings › Taxes). */
 export const DEFAULT_TAX_RATES: Record<
@@ -37,7 +38,7 @@ export const DEFAULT_TAX_RATES: Record<
 export function seedNewCompany(books: Books, country: string, invoiceNumberFormat: string): void {
   books.tx(() => {
     const stamp = books.stamp()
-    for (const [id, name, category, percent] of DEFAULT_TAX_RATES[country] ?? []) {
+    for (const [id, name, category, percent] of ownValue(DEFAULT_TAX_RATES, country) ?? []) {
       books.run(
         books.q
           .insertInto('tax_rates')

@@ -1,7 +1,8 @@
-import { LOCAL_DATE_TIME, type UsageEvent } from '@shared/billing/inputs'
+import type { UsageEvent } from '@shared/billing/inputs'
+import { dateProblemMessage, dateTimeProblem } from '@shared/calendar'
 import type { Metric } from '@shared/billing/plan'
 import type { UsageRecord } from '@shared/books/results'
-import { addDays, aggregateUsage, Dec, isCalendarDate, ZERO, type Aggregate } from '../billing'
+import { addDays, aggregateUsage, Dec, ZERO, type Aggregate } from '../billing'
 import { AppError } from '../errors'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
@@ -61,11 +62,10 @@ export function metricValue(
 
 /** Checks a local time ("2026-01-05" or "2026-01-05T14:30:00") names a real day; returns a problem or null. */
 export function timestampProblem(timestamp: string): string | null {
-  if (!LOCAL_DATE_TIME.test(timestamp))
+  const problem = dateTimeProblem(timestamp)
+  if (problem === 'date_format')
     return 'must be a local date or date-time without a zone, like 2026-01-05T14:30:00'
-  if (!isCalendarDate(timestamp.slice(0, 10)))
-    return `${timestamp.slice(0, 10)} is not a calendar date`
-  return null
+  return problem ? `${timestamp} ${dateProblemMessage(problem)}` : null
 }
 
 /** The invoice that billed a customer's usage of a metric on a day, if any: usage there can no longer change. */

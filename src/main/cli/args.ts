@@ -1,3 +1,4 @@
+import { dateProblem, describeDateProblem } from '@shared/calendar'
 import { CliError } from './errors'
 
 export interface OptionSpec {
@@ -20,7 +21,7 @@ export function parseOptions(
     const arg = argv[i]!
     if (!arg.startsWith('--')) throw new CliError(`${command}: unexpected argument "${arg}"`)
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
-    const option = spec[name]
+    const option = Object.hasOwn(spec, name) ? spec[name] : undefined
     if (!option) {
       throw new CliError(
         `${command}: unknown option --${name} (known: ${Object.keys(spec)
@@ -34,11 +35,20 @@ export function parseOptions(
       if (value === '' || (inline === undefined && value.startsWith('--')))
         throw new CliError(`${command}: --${name} needs a value`)
     }
-    if (out[name] && !option.repeatable) throw new CliError(`${command}: --${name} is given twice`)
-    out[name] = [...(out[name] ?? []), value]
+    if (Object.hasOwn(out, name) && !option.repeatable)
+      throw new CliError(`${command}: --${name} is given twice`)
+    out[name] = [...(Object.hasOwn(out, name) ? out[name]! : []), value]
   }
   for (const [name, option] of Object.entries(spec)) {
-    if (option.required && !out[name]) throw new CliError(`${command}: --${name} is required`)
+    if (option.required && !Object.hasOwn(out, name))
+      throw new CliError(`${command}: --${name} is required`)
   }
   return out
+}
+
+/** A date option's value, checked like every date of the books (on the calendar, 1970–2199). */
+export function dateOption(command: string, name: string, value: string): string {
+  const problem = dateProblem(value)
+  if (problem) throw new CliError(`${command}: ${describeDateProblem(`--${name}`, value, problem)}`)
+  return value
 }

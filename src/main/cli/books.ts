@@ -4,8 +4,8 @@ import { newCompanyInput } from '@shared/company'
 import type { InvoiceStatus, InvoiceView } from '@shared/books/invoices'
 import { INVOICE_STATUSES } from '@shared/books/invoices'
 import { minorToDecimal } from '@shared/money'
-import { isCalendarDate } from '../billing'
-import { billingRun } from '../books/billing-run'
+import { billingRun, closeInterruptedRuns } from '../books/billing-run'
+import { expectedFailure } from '../failures'
 import { customerByCode } from '../books/customers'
 import type { ImportReport } from '@shared/books/results'
 import { importCustomersCsv, importUsageCsv } from '../books/imports'
@@ -20,11 +20,11 @@ import type { Books } from '../store/sync'
 import { readValidated } from './json-file'
 import { verifyLedger } from '../books/ledger'
 import { seedNewCompany } from '../books/seed'
-import { AppError } from '../errors'
+import type { AppError } from '../errors'
 import { openCompanyStore, type CompanyStore } from '../store/db'
 import { insertCompany } from '../store/repos/company'
 import { NEW_COMPANY_DEFAULTS } from '@shared/company'
-import { parseOptions } from './args'
+import { dateOption, parseOptions } from './args'
 import { CliError } from './errors'
 
 export const BOOKS_USAGE = `npm run cli -- init --file books.facturo --name "Company name" --country PL [--currency PLN] [--language pl]
@@ -45,20 +45,39 @@ function describeAppError(error: AppError): string {
   return [error.message, ...fields].join('\n')
 }
 
+/** Faults of the file rather than of the input: exit code 3, so a scheduler can tell them apart. */
+const FILE_FAULTS = new Set(['FILE_IN_USE', 'READ_ONLY', 'DISK_FULL', 'FILE_DAMAGED', 'IO_ERROR'])
+
+/** A failure as the command line reports it: expected ones in words with their exit code. */
+export function cliFailure(error: unknown): unknown {
+  const expected = expectedFailure(error)
+  if (!expected || expected.code === 'INTERNAL') return error
+  const text =
+    expected.code === 'FILE_IN_USE'
+      ? `${expected.message} To wait for it instead, add --wait SECONDS.`
+      : describeAppError(expected)
+  return new CliError(text, FILE_FAULTS.has(expected.code) ? 3 : 2)
+}
+
+/** How long a command waits for another Facturo to let go of the file (--wait SECONDS). */
+let lockWaitMs = 0
+export function setLockWait(seconds: number): void {
+  lockWaitMs = seconds * 1000
+}
+
 /** Opens the company file named by --file, runs fn, and closes it (WAL folded back) whatever happens. */
 async function withBooks<T>(file: string, fn: (store: CompanyStore) => Promise<T> | T): Promise<T> {
   let store: CompanyStore
   try {
-    store = await openCompanyStore(resolve(file), { create: false })
+    store = await openCompanyStore(resolve(file), { create: false, program: 'cli', lockWaitMs })
+    if (!store.readOnly) closeInterruptedRuns(store.books)
   } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.message)
-    throw error
+    throw cliFailure(error)
   }
   try {
     return await fn(store)
   } catch (error) {
-    if (error instanceof AppError) throw new CliError(describeAppError(error))
-    throw error
+    throw cliFailure(error)
   } finally {
     await store.close()
   }
@@ -89,10 +108,12 @@ export async function runInit(argv: readonly string[]): Promise<string> {
     )
   let store: CompanyStore
   try {
-    store = await openCompanyStore(resolve(o.file![0]!), { create: true })
+    store = await openCompanyStore(resolve(o.file![0]!), { create: true, program: 'cli' })
   } catch (error) {
-    if (error instanceof AppError) throw new CliError(`init: ${error.message}`)
-    throw error
+    const failure = cliFailure(error)
+    if (failure instanceof CliError)
+      throw new CliError(`init: ${failure.message}`, failure.exitCode)
+    throw failure
   }
   try {
     insertCompany(store.books, input.data)
@@ -158,9 +179,7 @@ export async function runBilling(
     'dry-run': { value: false },
     json: { value: false }
   })
-  const asOf = o['as-of']![0]!
-  if (!isCalendarDate(asOf))
-    throw new CliError(`run: --as-of must be a date like 2026-01-31, not "${asOf}"`)
+  const asOf = dateOption('run', 'as-of', o['as-of']![0]!)
   return withBooks(o.file![0]!, async ({ books }) => {
     const summary = await billingRun(books, {
       asOf,
@@ -314,9 +333,7 @@ export async function runPlans(argv: readonly string[]): Promise<string> {
     file: { value: true, required: true },
     from: { value: true, required: true }
   })
-  const from = o.from![0]!
-  if (!isCalendarDate(from))
-    throw new CliError(`plans save: --from must be a date like 2026-01-31, not "${from}"`)
+  const from = dateOption('plans save', 'from', o.from![0]!)
   const plan = readValidated(path, planSchema)
   return withBooks(o.file![0]!, ({ books }) => {
     const version = savePlanVersion(books, plan, from)

@@ -101,7 +101,8 @@ describe('the quote command refuses bad input, saying what and where', () => {
     [['--quantity', 'abc'], 'quote: --quantity must be a number of 0 or more, not "abc"'],
     [['--quantity', '-1'], 'quote: --quantity must be a number of 0 or more, not "-1"'],
     [['--quantity', '1e3'], 'quote: --quantity must be a number of 0 or more, not "1e3"'],
-    [['--from', '2026-02-30'], 'quote: --from must be a date like 2026-01-31, not "2026-02-30"'],
+    [['--from', '2026-02-30'], 'quote: --from: "2026-02-30" is not a calendar date'],
+    [['--from', '9999-12-31'], 'quote: --from must be a date from 1970 to 2199, not "9999-12-31"'],
     [['--to', '2025-12-31'], 'quote: --to (2025-12-31) is before --from (2026-01-01)'],
     [
       ['--color', 'red'],

@@ -1,5 +1,6 @@
 import {
   BOOKS_USAGE,
+  setLockWait,
   runBilling,
   runCoupons,
   runImport,
@@ -9,6 +10,7 @@ import {
   runSubscribe,
   runVerifyLedger
 } from './books'
+import { BACKUP_USAGE, runBackup, runCheck, runExport, runRestore } from './backups'
 import { CliError } from './errors'
 import { QUOTE_USAGE, runQuote } from './quote'
 
@@ -16,16 +18,38 @@ const USAGE = `Facturo command line
 
   ${QUOTE_USAGE}
   ${BOOKS_USAGE}
+  ${BACKUP_USAGE}
 
+Every command that opens a company file takes --wait SECONDS: while another Facturo has the file
+open, wait that long for it instead of stopping at once (exit code 3).
 Prints JSON with --json (quote: always). Use npm run -s (silent) to keep npm's own lines out of it.
 A billing run can be scheduled with cron or Task Scheduler; running it twice bills nothing twice.`
+
+/** `--wait SECONDS`, accepted by every command that opens a company file, taken out here. */
+function withoutWait(argv: readonly string[]): string[] {
+  const out: string[] = []
+  let seconds = 0
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg !== '--wait' && !arg.startsWith('--wait=')) {
+      out.push(arg)
+      continue
+    }
+    const raw = arg.includes('=') ? arg.slice('--wait='.length) : argv[++i]
+    seconds = Number(raw)
+    if (!/^\d{1,5}$/.test(raw ?? ''))
+      throw new CliError(`--wait needs a number of seconds (0 to 99999), not "${raw ?? ''}"`)
+  }
+  setLockWait(seconds)
+  return out
+}
 
 /** Runs one command; resolves to what to print, or rejects with a CliError. Progress goes to `progress`. */
 export async function runCli(
   argv: readonly string[],
   progress: (text: string) => void = () => undefined
 ): Promise<string> {
-  const [command, ...rest] = argv
+  const [command, ...rest] = withoutWait(argv)
   switch (command) {
     case 'quote':
       return runQuote(rest)
@@ -45,6 +69,14 @@ export async function runCli(
       return runInvoices(rest)
     case 'verify-ledger':
       return runVerifyLedger(rest)
+    case 'backup':
+      return runBackup(rest)
+    case 'restore':
+      return runRestore(rest)
+    case 'check':
+      return runCheck(rest)
+    case 'export':
+      return runExport(rest)
     case undefined:
     case 'help':
     case '--help':

@@ -7,8 +7,8 @@ import {
 } from '@shared/billing/inputs'
 import { planSchema } from '@shared/billing/plan'
 import { minorToDecimal } from '@shared/money'
-import { BillingError, Dec, isCalendarDate, quote, type Quote } from '../billing'
-import { parseOptions } from './args'
+import { BillingError, Dec, quote, type Quote } from '../billing'
+import { dateOption, parseOptions } from './args'
 import { CliError } from './errors'
 import { readValidated } from './json-file'
 
@@ -88,10 +88,7 @@ export function quoteJson(q: Quote): unknown {
 }
 
 function date(options: Record<string, string[]>, name: string): string {
-  const value = options[name]![0]!
-  if (!isCalendarDate(value))
-    throw new CliError(`quote: --${name} must be a date like 2026-01-31, not "${value}"`)
-  return value
+  return dateOption('quote', name, options[name]![0]!)
 }
 
 /** `quote`: the draft invoice of a plan over a stretch of days, as JSON. */

@@ -12,8 +12,8 @@ export function registerFileHandlers(registry: HandlerRegistry, ctx: HandlerCont
       platform.filesChanged?.()
       return opened
     })
-    .register('files/open', async ({ path }) => {
-      const opened = await workspace.open(path)
+    .register('files/open', async ({ path, readOnly }) => {
+      const opened = await workspace.open(path, { readOnly })
       platform.filesChanged?.()
       return opened
     })

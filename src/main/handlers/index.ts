@@ -6,6 +6,7 @@ import { registerFileHandlers } from './files'
 import { registerCatalogHandlers } from './catalog'
 import { registerCustomerHandlers } from './customers'
 import { registerInvoiceHandlers } from './invoices'
+import { registerBackupHandlers } from './backups'
 import { registerSubscriptionHandlers } from './subscriptions'
 
 export type { HandlerContext, Platform } from './context'
@@ -20,5 +21,6 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
   registerCatalogHandlers(registry, ctx)
   registerSubscriptionHandlers(registry, ctx)
   registerInvoiceHandlers(registry, ctx)
+  registerBackupHandlers(registry, ctx)
   return registry.table()
 }

@@ -230,7 +230,16 @@ const MALFORMED: Record<Channel, Case[]> = {
       paths: ['amount']
     }
   ],
-  'ledger/verify': [{ input: { deep: true }, paths: ['deep'] }]
+  'ledger/verify': [{ input: { deep: true }, paths: ['deep'] }],
+  'backups/list': [{ input: { all: true }, paths: ['all'] }],
+  'backups/create': [{ input: { to: '/x' }, paths: ['to'] }],
+  'backups/check': [
+    { input: { path: 'relative.facturo-backup' }, paths: ['path'] },
+    { input: { path: '/a\u0000b' }, paths: ['path'] }
+  ],
+  'backups/restore': [{ input: {}, paths: ['path'] }],
+  'backups/setFolder': [{ input: { folder: 'Backups' }, paths: ['folder'] }],
+  'export/books': [{ input: { path: 42 }, paths: ['path'] }]
 }
 
 /** Inputs that are not objects at all are refused by every channel, naming the input as a whole. */

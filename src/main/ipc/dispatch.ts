@@ -2,7 +2,7 @@ import { isChannel, type Channel } from '@shared/channels'
 import { contract, type ChannelOutput } from '@shared/contract'
 import { fail, ok, type Result } from '@shared/result'
 import { summarizeFieldErrors, toFieldErrors } from '@shared/validation'
-import { AppError } from '../errors'
+import { expectedFailure } from '../failures'
 import { log } from '../log'
 import type { Handler, HandlerTable } from './registry'
 
@@ -35,7 +35,8 @@ export async function dispatch(
     const handler = handlers[channel] as Handler<typeof channel>
     return ok(await handler(parsed.data as never))
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toInfo() }
+    const expected = expectedFailure(error)
+    if (expected && expected.code !== 'INTERNAL') return { ok: false, error: expected.toInfo() }
     log.error(`${channel} failed`, error)
     return fail('INTERNAL', 'Something went wrong inside Facturo; the details are in its log.')
   }

@@ -310,6 +310,19 @@ export interface BillingRunTable {
   started_at: string
   finished_at: string | null
   error: string | null
+  customers_failed: Generated<number>
+  cancelled: Generated<number>
+}
+
+export interface BillingRunFailureTable {
+  id: Id
+  run_id: number
+  customer_id: number
+  code: string
+  message: string
+  /** JSON of the problem key and values, when the failure has one. */
+  problem: string | null
+  at: string
 }
 
 export interface AuditLogTable {
@@ -347,5 +360,6 @@ export interface Database {
   allocations: AllocationTable
   credit_ledger: CreditLedgerTable
   billing_runs: BillingRunTable
+  billing_run_failures: BillingRunFailureTable
   audit_log: AuditLogTable
 }

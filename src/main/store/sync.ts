@@ -50,9 +50,12 @@ export class Books {
   /**
    * Runs fn in one transaction. Inside another transaction it simply joins it (no savepoint): a
    * failure anywhere rolls back the whole outer unit, which is what every caller here wants.
+   * It begins IMMEDIATE: the write lock is taken first, waiting up to busy_timeout for another
+   * writer. A deferred transaction that read first and then wanted to write would instead fail
+   * at once with "database is locked", since SQLite cannot wait without breaking its snapshot.
    */
   tx<T>(fn: () => T): T {
-    return this.sqlite.inTransaction ? fn() : this.sqlite.transaction(fn)()
+    return this.sqlite.inTransaction ? fn() : this.sqlite.transaction(fn).immediate()
   }
 
   /** Today as a calendar date (the company's local date). */

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const backend = await startBackend({
     dataDir,
     app: { name: APP_NAME, version: APP_VERSION },
-    platform: { nativeDialogs: false }
+    platform: { nativeDialogs: false },
+    program: 'browser'
   })
   const web = await startWebServer({
     port: portArg(argv),

@@ -1,14 +1,17 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { fail, type Result } from '@shared/result'
+import { log } from '../log'
 import { CSP_HEADER } from '../security'
 
 export const TOKEN_HEADER = 'x-facturo-token'
-// a CSV import may carry 20 MB of base64 (the contract's limit), plus its JSON envelope
-const MAX_BODY_BYTES = 21 * 1024 * 1024
+/** 21 MiB: a CSV import may carry 20 MB of base64 (the contract's limit), plus its JSON envelope. */
+export const MAX_BODY_BYTES = 21 * 1024 * 1024
+/** What a refused body may still send before the connection is cut (its 413 is read after it). */
+const MAX_DRAINED_BYTES = 64 * 1024 * 1024
 const API_PATH = /^\/api\/([a-z][a-zA-Z]*\/[a-zA-Z]+)$/
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -72,19 +75,40 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(json)
 }
 
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(text)
+  })
+  res.end(text)
+}
+
+/**
+ * The body, or 'too-large' as soon as it passes the limit. A refused body is still read (and
+ * dropped) up to MAX_DRAINED_BYTES: a client that is still sending when the socket closes gets a
+ * reset instead of the 413 it was answered.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        resolve('too-large')
-        req.destroy()
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk)
         return
       }
-      chunks.push(chunk)
-    })
+      chunks.length = 0
+      req.off('data', onData)
+      let drained = 0
+      req.on('data', (rest: Buffer) => {
+        drained += rest.length
+        if (drained > MAX_DRAINED_BYTES) req.destroy()
+      })
+      resolve('too-large')
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
@@ -115,7 +139,12 @@ async function handleApi(
   }
   const body = await readBody(req)
   if (body === 'too-large') {
-    sendJson(res, 413, fail('VALIDATION', `The request is larger than ${MAX_BODY_BYTES} bytes.`))
+    res.setHeader('connection', 'close')
+    sendJson(
+      res,
+      413,
+      fail('VALIDATION', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`)
+    )
     return
   }
   let input: unknown
@@ -138,21 +167,60 @@ function serveStatic(
     res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' }).end()
     return
   }
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
-  const file = normalize(join(rendererDir, relative))
-  if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-    res
-      .writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' })
-      .end('Not found')
+  const file = staticFile(pathname, rendererDir)
+  if (file === 'bad-request') {
+    sendText(res, 400, 'Bad request')
+    return
+  }
+  if (!file) {
+    sendText(res, 404, 'Not found')
     return
   }
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': Object.hasOwn(CONTENT_TYPES, extname(file))
+      ? CONTENT_TYPES[extname(file)]
+      : 'application/octet-stream',
     'cache-control': file.endsWith('index.html') ? 'no-store' : 'no-cache'
   })
-  if (req.method === 'HEAD') res.end()
-  else createReadStream(file).pipe(res)
+  if (req.method === 'HEAD') {
+    res.end()
+    return
+  }
+  const stream = createReadStream(file)
+  stream.on('error', () => res.destroy())
+  stream.pipe(res)
+}
+
+/**
+ * The renderer file a URL path names: null when there is none, 'bad-request' when the path is
+ * not valid percent-encoded UTF-8 or holds a control character. Never a file outside the folder.
+ */
+export function staticFile(pathname: string, rendererDir: string): string | null | 'bad-request' {
+  let relative: string
+  try {
+    relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
+  } catch {
+    return 'bad-request'
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(relative)) return 'bad-request'
+  const file = normalize(join(rendererDir, relative))
+  if (!file.startsWith(rendererDir + sep)) return null
+  try {
+    return statSync(file).isFile() ? file : null
+  } catch {
+    return null
+  }
+}
+
+/** The path of a request target (origin or absolute form), or null when it cannot be parsed. */
+function requestPath(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1').pathname
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -166,23 +234,45 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     rendererDir: normalize(options.rendererDir)
   }
   let port = options.port
-  const server = createServer((req, res) => {
+  const route = (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
     if (!allowedHosts.includes(req.headers.host ?? '')) {
-      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request')
-      return
+      sendText(res, 421, 'Misdirected request')
+      return Promise.resolve()
     }
-    const pathname = new URL(req.url ?? '/', `http://${req.headers.host}`).pathname
+    const pathname = requestPath(req.url)
+    if (pathname === null) {
+      sendText(res, 400, 'Bad request')
+      return Promise.resolve()
+    }
     const api = API_PATH.exec(pathname)
-    const work = api
-      ? handleApi(req, res, api[1]!, settings)
-      : pathname.startsWith('/api/')
-        ? Promise.resolve(sendJson(res, 404, fail('NOT_FOUND', `No API at ${pathname}.`)))
-        : Promise.resolve(serveStatic(req, res, pathname, settings.rendererDir))
+    if (api) return handleApi(req, res, api[1]!, settings)
+    if (pathname.startsWith('/api/')) sendJson(res, 404, fail('NOT_FOUND', 'There is no such API.'))
+    else serveStatic(req, res, pathname, settings.rendererDir)
+    return Promise.resolve()
+  }
+  // Whatever a client sends, it gets an answer and the process goes on: a failure in one request
+  // (thrown or rejected) becomes a 500 for that request alone.
+  const server = createServer((req, res) => {
+    req.on('error', () => res.destroy())
+    res.on('error', () => req.destroy())
+    let work: Promise<void>
+    try {
+      work = route(req, res)
+    } catch (error) {
+      work = Promise.reject(error)
+    }
     work.catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', String(error)))
+      log.error('browser mode: a request failed', error)
+      if (!res.headersSent)
+        sendJson(res, 500, fail('INTERNAL', 'The request failed inside Facturo.'))
       else res.destroy()
     })
+  })
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable && !socket.writableEnded) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
+    } else socket.destroy()
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

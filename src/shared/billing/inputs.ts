@@ -1,12 +1,11 @@
 import { z } from 'zod'
+import { requiredLine } from '../text'
+import { localDateTime } from '../calendar'
 import { isCurrencyCode } from '../currencies'
 import { compareDecimalText } from './decimal-text'
-import { code, decimalText } from './fields'
+import { code, decimalText, moneyText } from './fields'
 
 /** The engine's other inputs as JSON: usage events, coupons, tax settings, the customer. */
-
-/** Local wall-clock time of the company, without a zone: "2026-01-05" or "2026-01-05T14:30:00". */
-export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$/
 
 const propertyValue = z.union([z.string().max(200), z.number()], {
   error: 'must be a number or a string'
@@ -14,14 +13,10 @@ const propertyValue = z.union([z.string().max(200), z.number()], {
 
 export const usageEventSchema = z.strictObject({
   /** Unique per customer and metric: the same id twice counts once. */
-  id: z.string().min(1).max(200),
+  id: requiredLine(200),
   metric: code,
-  timestamp: z
-    .string()
-    .regex(
-      LOCAL_DATE_TIME,
-      'must be a local date or date-time without a zone, like "2026-01-05T14:30:00"'
-    ),
+  /** Local wall-clock time of the company, without a zone: "2026-01-05" or "2026-01-05T14:30:00". */
+  timestamp: localDateTime,
   properties: z.record(z.string(), propertyValue).default({}),
   /** Which subscription it belongs to, when a customer has several with the same metric. */
   subscription: z.string().min(1).max(200).optional()
@@ -36,11 +31,11 @@ export const usageFileSchema = z.union([
 export const couponSchema = z
   .strictObject({
     id: code,
-    name: z.string().trim().min(1).max(200),
+    name: requiredLine(200),
     type: z.enum(['percent', 'fixed']),
     percent: decimalText('a percentage').optional(),
     /** A fixed coupon's amount per invoice, in its currency's major unit. */
-    amount: decimalText('an amount').optional(),
+    amount: moneyText('an amount').optional(),
     currency: z.string().refine(isCurrencyCode, 'must be an ISO 4217 currency code').optional(),
     duration: z.enum(['once', 'repeating', 'forever']),
     /** For "repeating": how many billing periods it applies to. */

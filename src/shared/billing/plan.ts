@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { requiredLine } from '../text'
 import { isCurrencyCode } from '../currencies'
 import { compareDecimalText, NON_NEGATIVE_DECIMAL } from './decimal-text'
-import { code, decimalText } from './fields'
+import { code, decimalText, moneyText } from './fields'
+import { ownValue } from '../own'
 
 /**
  * Plans and prices as JSON (docs/plans.md). Money and unit prices are decimal strings in the
@@ -49,19 +51,19 @@ export type Metric = z.output<typeof metricSchema>
 const tierSchema = z.strictObject({
   /** The last unit of the tier (inclusive); null in the last tier, which has no limit. */
   up_to: z.union([quantityText, z.null()], { error: 'must be a number, or null in the last tier' }),
-  unit_price: decimalText('a unit price').default('0'),
-  flat_fee: decimalText('a flat fee').default('0')
+  unit_price: moneyText('a unit price').default('0'),
+  flat_fee: moneyText('a flat fee').default('0')
 })
 export type Tier = z.output<typeof tierSchema>
 
 const stairTierSchema = z.strictObject({
   up_to: z.union([quantityText, z.null()], { error: 'must be a number, or null in the last tier' }),
-  flat_fee: decimalText('a flat fee')
+  flat_fee: moneyText('a flat fee')
 })
 
 const priceBase = {
   id: code,
-  description: z.string().trim().min(1).max(200),
+  description: requiredLine(200),
   /** advance: billed at the start of the period; arrears: at its end. Usage is always in arrears. */
   timing: z.enum(['advance', 'arrears']).optional(),
   /** Which of the company's tax rates applies ("standard", "reduced", …); the plan's by default. */
@@ -82,11 +84,11 @@ export const MODELS = [
 export type ChargeModelName = (typeof MODELS)[number]
 
 export const priceSchema = z.discriminatedUnion('model', [
-  z.strictObject({ ...priceBase, model: z.literal('flat'), amount: decimalText('an amount') }),
+  z.strictObject({ ...priceBase, model: z.literal('flat'), amount: moneyText('an amount') }),
   z.strictObject({
     ...priceBase,
     model: z.literal('per_unit'),
-    unit_price: decimalText('a unit price')
+    unit_price: moneyText('a unit price')
   }),
   z.strictObject({
     ...priceBase,
@@ -101,7 +103,7 @@ export const priceSchema = z.discriminatedUnion('model', [
       message: 'must be greater than 0',
       params: { code: 'greater_than', value: '0' }
     }),
-    package_price: decimalText('a price'),
+    package_price: moneyText('a price'),
     free_units: quantityText.default('0')
   }),
   z.strictObject({
@@ -112,11 +114,11 @@ export const priceSchema = z.discriminatedUnion('model', [
       message: 'must be at most 100',
       params: { code: 'too_big', maximum: '100' }
     }),
-    fixed_fee: decimalText('a fee').default('0'),
-    free_amount: decimalText('an amount').default('0'),
+    fixed_fee: moneyText('a fee').default('0'),
+    free_amount: moneyText('an amount').default('0'),
     free_transactions: z.number().int().min(0).default(0),
-    min_per_transaction: decimalText('an amount').optional(),
-    max_per_transaction: decimalText('an amount').optional()
+    min_per_transaction: moneyText('an amount').optional(),
+    max_per_transaction: moneyText('an amount').optional()
   }),
   z.strictObject({
     ...priceBase,
@@ -291,7 +293,7 @@ function checkPlan(plan: unknown, ctx: Ctx): void {
 export const planSchema = z
   .strictObject({
     id: code,
-    name: z.string().trim().min(1).max(200),
+    name: requiredLine(200),
     currency: z.string().refine(isCurrencyCode, {
       message: 'must be an ISO 4217 currency code, like "EUR"',
       params: { code: 'invalid_choice' }
@@ -302,12 +304,10 @@ export const planSchema = z
     tax_inclusive: z.boolean().default(false),
     tax_rate: code.default('standard'),
     /** The least the subscription pays per period (net, before discounts); a top-up line makes up the rest. */
-    minimum_commitment: decimalText('an amount').optional(),
+    minimum_commitment: moneyText('an amount').optional(),
     prices: z.array(priceSchema).min(1),
     /** Price lists by customer segment: for customers of a segment, these replace the plan's prices of the same code. */
-    segment_prices: z
-      .record(z.string().trim().min(1).max(60), z.array(priceSchema).min(1))
-      .optional()
+    segment_prices: z.record(requiredLine(60), z.array(priceSchema).min(1)).optional()
   })
   .check(z.superRefine((plan, ctx) => checkPlan(plan, ctx), { when: () => true }))
 
@@ -316,7 +316,7 @@ export type Plan = z.output<typeof planSchema>
 
 /** The plan as a customer of a segment is billed: the segment's price list in place of the plan's prices. */
 export function planForSegment(plan: Plan, segment: string): Plan {
-  const list = segment ? plan.segment_prices?.[segment] : undefined
+  const list = segment ? ownValue(plan.segment_prices, segment) : undefined
   if (!list) return plan
   const replaced = new Map(list.map((p) => [p.id, p]))
   return { ...plan, prices: plan.prices.map((p) => replaced.get(p.id) ?? p) }

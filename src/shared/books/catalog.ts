@@ -1,9 +1,11 @@
 import { z } from 'zod'
+import { line } from '../text'
+import { calendarDate } from '../calendar'
 import { couponSchema, taxRateSchema } from '../billing/inputs'
 import type { BreakdownStep } from '../billing/breakdown'
 import { planSchema, type Plan } from '../billing/plan'
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31')
+const date = calendarDate
 
 export const planSaveInput = z.strictObject({
   plan: planSchema,
@@ -36,7 +38,7 @@ export const planQuoteInput = z.strictObject({
     .regex(/^\d{1,12}(\.\d{1,6})?$/, 'must be a number of 0 or more, like 1 or 3')
     .default('1'),
   /** Price as for a customer of this segment (its price list, when the plan has one). */
-  segment: z.string().trim().max(60).default(''),
+  segment: line(60).default(''),
   /** For percentage prices: how many transactions the quantity (their total amount) is made of. */
   transactions: z.number().int().min(0).max(1_000_000_000).default(0)
 })

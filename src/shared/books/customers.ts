@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { line, paragraph, requiredLine } from '../text'
 import { COUNTRY_CODES } from '../countries'
 import { CURRENCY_CODES } from '../currencies'
 import { LANGUAGES, type Language } from '../languages'
 import { checkPartyIds, compactId } from '../party'
 
-const text = (max: number) => z.string().trim().max(max)
-const required = (max: number) => z.string().trim().min(1).max(max)
+const text = line
+const required = requiredLine
 
 export const TAX_TREATMENTS = ['standard', 'reverse_charge', 'exempt', 'export'] as const
 export type TaxTreatment = (typeof TAX_TREATMENTS)[number]
@@ -42,7 +43,7 @@ export const customerInput = z
     exemptionReason: text(300).default(''),
     segment: text(60).default(''),
     tags: z.array(required(40)).max(20).default([]),
-    notes: text(2000).default('')
+    notes: paragraph(2000).default('')
   })
   .check(
     z.superRefine(
@@ -89,8 +90,8 @@ export type CustomerSort = (typeof CUSTOMER_SORTS)[number]
 export const customerListInput = z.strictObject({
   query: z.string().trim().max(200).default(''),
   status: z.enum(['active', 'archived', 'all']).default('active'),
-  segment: z.string().trim().max(60).optional(),
-  tag: z.string().trim().max(40).optional(),
+  segment: line(60).optional(),
+  tag: line(40).optional(),
   country: z.enum(COUNTRY_CODES as [string, ...string[]]).optional(),
   /** Only customers who owe something on issued invoices. */
   balanceDue: z.boolean().default(false),

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { line, requiredLine } from '../text'
+import { calendarDate, localDateTime } from '../calendar'
 import type { BreakdownStep } from '../billing/breakdown'
 
 export const INVOICE_STATUSES = [
@@ -105,7 +107,7 @@ export interface InvoiceView extends InvoiceSummary {
 }
 
 const id = z.number().int().positive()
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31')
+const date = calendarDate
 
 export const invoiceListInput = z.strictObject({
   status: z.enum(INVOICE_STATUSES).optional(),
@@ -135,7 +137,7 @@ export const invoiceIdInput = z.strictObject({ invoiceId: id })
 export const issueInput = z.strictObject({ invoiceId: id, issueDate: date.optional() })
 export const addLineInput = z.strictObject({
   invoiceId: id,
-  description: z.string().trim().min(1).max(300),
+  description: requiredLine(300),
   quantity: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'must be a number like 1 or 2.5'),
   /** Line amount in minor units (may be negative for a discount line). */
   amount: z.number().int().min(-1e13).max(1e13),
@@ -146,11 +148,11 @@ export const addLineInput = z.strictObject({
 export const removeLineInput = z.strictObject({ invoiceId: id, lineId: id })
 export const voidInput = z.strictObject({
   invoiceId: id,
-  reason: z.string().trim().min(1).max(500)
+  reason: requiredLine(500)
 })
 export const creditNoteInput = z.strictObject({
   invoiceId: id,
-  reason: z.string().trim().min(1).max(500),
+  reason: requiredLine(500),
   lines: z
     .array(z.strictObject({ lineId: id, amount: z.number().int().positive().optional() }))
     .min(1)
@@ -164,7 +166,7 @@ export const paymentInput = z.strictObject({
   /** Minor units. */
   amount: z.number().int().positive().max(1e13),
   currency: z.string().length(3),
-  reference: z.string().trim().max(200).default(''),
+  reference: line(200).default(''),
   /** Where it goes; without it, the oldest open invoices first. What is left becomes customer credit. */
   allocations: z
     .array(z.strictObject({ invoiceId: id, amount: z.number().int().positive() }))
@@ -176,7 +178,7 @@ export const refundInput = z.strictObject({
   method: z.enum(['bank_transfer', 'card', 'cash', 'direct_debit', 'pix', 'other']),
   amount: z.number().int().positive().max(1e13),
   currency: z.string().length(3),
-  reference: z.string().trim().max(200).default('')
+  reference: line(200).default('')
 })
 
 export const runInput = z.strictObject({ asOf: date, dryRun: z.boolean() })
@@ -184,13 +186,13 @@ export const usageAddInput = z.strictObject({
   customerId: id,
   subscriptionId: id.optional(),
   metric: z.string().min(1).max(64),
-  eventId: z.string().min(1).max(200),
-  timestamp: z.string().min(10).max(26),
+  eventId: requiredLine(200),
+  timestamp: localDateTime,
   properties: z.record(z.string().max(64), z.union([z.string().max(200), z.number()])).default({})
 })
 export const usageCorrectInput = z.strictObject({
   id,
-  timestamp: z.string().min(10).max(26).optional(),
+  timestamp: localDateTime.optional(),
   properties: z.record(z.string().max(64), z.union([z.string().max(200), z.number()])).optional()
 })
 export const usageIdInput = z.strictObject({ id })

@@ -1,3 +1,5 @@
+import type { ErrorCode, Problem } from '../result'
+
 /** What the books' channels answer with (money in minor units of `currency`). */
 
 export interface ImportProblem {
@@ -44,6 +46,15 @@ export interface RunCustomer {
   invoices: RunInvoice[]
 }
 
+/** A customer a run could not bill, and why (the run billed the others). */
+export interface RunFailure {
+  customerId: number
+  name: string
+  code: ErrorCode
+  message: string
+  problem?: Problem
+}
+
 export interface RunSummary {
   runId: number | null
   asOf: string
@@ -52,15 +63,21 @@ export interface RunSummary {
   invoicesCreated: number
   /** Per currency. */
   totals: Record<string, number>
+  failures: RunFailure[]
+  /** Stopped by the bookkeeper before every customer was billed (the rest bill next time). */
+  cancelled: boolean
 }
 
 export interface RunProgress {
   runId: number
   asOf: string
-  status: 'running' | 'finished' | 'failed'
+  /** interrupted: Facturo stopped (closed, crashed) before the run ended; running it again finishes it. */
+  status: 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted'
   customersDone: number
   customersTotal: number
   invoicesCreated: number
+  customersFailed: number
+  failures: RunFailure[]
   error: string | null
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { requiredLine } from '../text'
 import { ROUNDING_MODES } from '../billing/inputs'
 import { checkNumberFormat } from '../invoice-number'
 
@@ -30,7 +31,7 @@ export interface NumberSeries {
 }
 
 export const seriesUpdateInput = z
-  .strictObject({ id: z.string().min(1).max(20), format: z.string().trim().min(1).max(60) })
+  .strictObject({ id: z.string().min(1).max(20), format: requiredLine(60) })
   .check(
     z.superRefine((value, ctx) => {
       const problem = checkNumberFormat(value.format)

@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { requiredLine } from '../text'
+import { calendarDate } from '../calendar'
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31')
+const date = calendarDate
 const quantity = z
   .string()
   .regex(/^\d{1,12}(\.\d{1,6})?$/, 'must be a number of 0 or more, like 3 or 2.5')
@@ -36,7 +38,7 @@ export const cancelInput = z.strictObject({
   /** now: service ends on `date` (default today). period_end: at the end of the current period, undoable until then. */
   when: z.enum(['now', 'period_end']),
   date: date.optional(),
-  reason: z.string().trim().min(1).max(500),
+  reason: requiredLine(500),
   /** What was offered to keep the customer, and what they said. */
   retention: z
     .strictObject({
@@ -80,7 +82,7 @@ export const acceptOfferInput = z.strictObject({
   offer: z.enum(RETENTION_OFFERS),
   couponCode: code.optional(),
   planCode: code.optional(),
-  reason: z.string().trim().min(1).max(500)
+  reason: requiredLine(500)
 })
 export const subscriptionListInput = z.strictObject({ customerId: id })
 

@@ -68,6 +68,11 @@ export function AppShell({ route, children }: { route: string; children: ReactNo
         </a>
       </aside>
       <main id="main" className="content" tabIndex={-1}>
+        {file.readOnly && (
+          <div className="read-only-banner" role="status">
+            {t(`start.readOnly_${file.readOnly}`)}
+          </div>
+        )}
         {children}
       </main>
     </div>

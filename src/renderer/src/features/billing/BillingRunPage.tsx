@@ -11,6 +11,7 @@ import { ProgressBar } from '../../components/ProgressBar'
 import { errorMessage } from '../../errors'
 import { formatDay, today } from '../../format'
 import { intlLocale } from '../../i18n'
+import { RunFailures } from './RunFailures'
 import { RunSummaryView } from './RunSummaryView'
 import { useBillingRun } from './useBillingRun'
 
@@ -70,6 +71,9 @@ export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
               count: last.value.invoicesCreated
             })}
           </p>
+        )}
+        {last.status === 'ready' && last.value && run.state.kind !== 'done' && (
+          <RunFailures failures={last.value.failures} />
         )}
         {state.kind === 'running' && (
           <ProgressBar

@@ -5,6 +5,7 @@ import { Button } from '../../components/Button'
 import { Money, MoneyList } from '../../components/Money'
 import { formatDay } from '../../format'
 import { intlLocale } from '../../i18n'
+import { RunFailures } from './RunFailures'
 
 /** What a run made (or, previewed, would make): per customer, per invoice, with totals. */
 export function RunSummaryView({ summary, onClose }: { summary: RunSummary; onClose?(): void }) {
@@ -28,7 +29,9 @@ export function RunSummaryView({ summary, onClose }: { summary: RunSummary; onCl
           })}{' '}
           <MoneyList totals={totals} />
         </p>
+        {summary.cancelled && <p>{t('billing.cancelledText')}</p>}
       </Alert>
+      <RunFailures failures={summary.failures} />
       {invoices.length > 0 && (
         <table className="table">
           <thead>

@@ -8,6 +8,7 @@ import { errorMessage } from '../../errors'
 import { formatDay } from '../../format'
 import { intlLocale } from '../../i18n'
 import { useBillingRun } from '../billing/useBillingRun'
+import { RunFailures } from '../billing/RunFailures'
 import { RunSummaryView } from '../billing/RunSummaryView'
 
 /** The next billing run, and when periods were missed while the app was closed, one button to bill them. */
@@ -29,6 +30,12 @@ export function CatchUp({ summary, onDone }: { summary: DashboardSummary; onDone
               })
             : t('dashboard.noRunYet')}
         </dd>
+        {last && last.status !== 'finished' && (
+          <>
+            <dt>{t('dashboard.lastRunStatus')}</dt>
+            <dd>{t(`billing.runStatus_${last.status}`)}</dd>
+          </>
+        )}
         <dt>{t('dashboard.nextRun')}</dt>
         <dd>
           {summary.nextRunDate
@@ -36,6 +43,16 @@ export function CatchUp({ summary, onDone }: { summary: DashboardSummary; onDone
             : t('dashboard.nothingScheduled')}
         </dd>
       </dl>
+      {run.state.kind === 'idle' && last && (
+        <>
+          <RunFailures failures={last.failures} />
+          {last.failures.length > 0 && (
+            <p>
+              <a href="#/billing">{t('dashboard.openRun')}</a>
+            </p>
+          )}
+        </>
+      )}
       {run.state.kind === 'idle' && due && (
         <Alert tone="warning" title={t('dashboard.missedTitle')}>
           <p>{t('dashboard.missedText', { date: formatDay(summary.nextRunDate!, locale) })}</p>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { SubNav } from '../../components/SubNav'
 import { AboutView } from './AboutView'
+import { BackupsPage } from './BackupsPage'
 import { BillingSettingsPage } from './BillingSettingsPage'
 import { NumberingPage } from './NumberingPage'
 import { TaxRatesPage } from '../plans/TaxRatesPage'
@@ -12,6 +13,7 @@ const TABS = [
   { route: '/settings/billing', key: 'settings.billing' },
   { route: '/settings/numbering', key: 'settings.numbering' },
   { route: '/settings/taxes', key: 'plans.tabTaxes' },
+  { route: '/settings/backups', key: 'settings.backups' },
   { route: '/settings/preferences', key: 'settings.preferences' },
   { route: '/settings/about', key: 'settings.about' }
 ] as const
@@ -27,6 +29,7 @@ export function SettingsPage({ route }: { route: string }) {
       {active === '/settings/billing' && <BillingSettingsPage />}
       {active === '/settings/numbering' && <NumberingPage />}
       {active === '/settings/taxes' && <TaxRatesPage inSettings />}
+      {active === '/settings/backups' && <BackupsPage />}
       {active === '/settings/preferences' && <PreferencesPage />}
       {active === '/settings/about' && <AboutView />}
     </div>

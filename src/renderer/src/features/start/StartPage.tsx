@@ -35,6 +35,8 @@ export function StartPage({ onOpened, canCancel }: StartPageProps) {
   })
   const [createError, setCreateError] = useState<AppErrorInfo | null>(null)
   const [openError, setOpenError] = useState<AppErrorInfo | null>(null)
+  /** A file another Facturo holds: offered to open read-only. */
+  const [refusedPath, setRefusedPath] = useState<string | null>(null)
   const [busy, setBusy] = useState<'create' | 'open' | null>(null)
 
   if (files.status === 'loading' || info.status === 'loading') return <Loading />
@@ -61,12 +63,15 @@ export function StartPage({ onOpened, canCancel }: StartPageProps) {
     else if (chosen.value.path) await create(chosen.value.path)
   }
 
-  const open = async (path: string) => {
+  const open = async (path: string, readOnly = false) => {
     setBusy('open')
-    const result = await api.invoke('files/open', { path })
+    const result = await api.invoke('files/open', { path, readOnly })
     setBusy(null)
     if (result.ok) opened()
-    else setOpenError(result.error)
+    else {
+      setOpenError(result.error)
+      setRefusedPath(result.error.code === 'FILE_IN_USE' ? path : null)
+    }
   }
 
   const nativeDialogs = info.status === 'ready' && info.value.nativeDialogs
@@ -86,6 +91,7 @@ export function StartPage({ onOpened, canCancel }: StartPageProps) {
       }}
       onCreate={() => void create()}
       onOpen={(path) => void open(path)}
+      onOpenReadOnly={refusedPath ? () => void open(refusedPath, true) : undefined}
       onCreateElsewhere={nativeDialogs ? () => void createElsewhere() : undefined}
       onBrowse={nativeDialogs ? () => void browse() : undefined}
       onCancel={canCancel ? () => navigate('/') : undefined}

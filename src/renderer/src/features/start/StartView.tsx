@@ -31,6 +31,8 @@ interface StartViewProps {
   files: CompanyFileList | null
   createError: AppErrorInfo | null
   openError: AppErrorInfo | null
+  /** When another Facturo holds the file asked for: open it read-only instead. */
+  onOpenReadOnly?(): void
   busy: 'create' | 'open' | null
 }
 
@@ -128,6 +130,7 @@ function OpenFilesPanel({
   onOpen,
   onBrowse,
   openError,
+  onOpenReadOnly,
   busy,
   locale
 }: StartViewProps & { locale: string }) {
@@ -146,6 +149,11 @@ function OpenFilesPanel({
       {openError && (
         <Alert tone="error" title={t('start.openFailed')}>
           {errorMessage(t, openError)}
+          {onOpenReadOnly && (
+            <div className="button-row">
+              <Button onClick={onOpenReadOnly}>{t('start.openReadOnly')}</Button>
+            </div>
+          )}
         </Alert>
       )}
       {files && files.recent.length === 0 && others.length === 0 && (
