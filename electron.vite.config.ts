@@ -33,6 +33,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           web: resolve(import.meta.dirname, 'src/main/web/cli.ts'),
           cli: resolve(import.meta.dirname, 'src/main/cli/index.ts'),
+          'import-worker': resolve(import.meta.dirname, 'src/main/jobs/import-worker.ts'),
           'bench-engine': resolve(import.meta.dirname, 'src/main/bench/engine.ts'),
           'bench-billing': resolve(import.meta.dirname, 'src/main/bench/billing.ts')
         }

@@ -28,6 +28,7 @@ export const CHANNELS = [
   'plans/save',
   'plans/quote',
   'plans/version',
+  'plans/archive',
   'metrics/list',
   'taxRates/list',
   'taxRates/save',
@@ -77,10 +78,58 @@ export const CHANNELS = [
   'backups/check',
   'backups/restore',
   'backups/setFolder',
-  'export/books'
+  'export/books',
+  'imports/progress',
+  'imports/cancel',
+  'billing/cancel'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
+
+/**
+ * Channels that do not change the company file: they are answered while an import has the file
+ * to itself (in a worker thread); the others then answer BUSY.
+ */
+export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'app/info',
+  'settings/get',
+  'settings/update',
+  'files/current',
+  'files/list',
+  'files/browse',
+  'company/get',
+  'customers/search',
+  'customers/list',
+  'customers/facets',
+  'customers/get',
+  'customers/balance',
+  'customers/activity',
+  'plans/list',
+  'plans/quote',
+  'plans/version',
+  'metrics/list',
+  'taxRates/list',
+  'coupons/list',
+  'billingSettings/get',
+  'series/list',
+  'subscriptions/list',
+  'subscriptions/search',
+  'subscriptions/get',
+  'usage/list',
+  'billing/lastRun',
+  'billing/progress',
+  'billing/cancel',
+  'dashboard/summary',
+  'invoices/list',
+  'invoices/get',
+  'invoices/history',
+  'ledger/verify',
+  'backups/list',
+  'backups/check',
+  'export/books',
+  'imports/progress',
+  'imports/cancel'
+])
 
 export const isChannel = (name: string): name is Channel =>
   (CHANNELS as readonly string[]).includes(name)

@@ -3,9 +3,10 @@ import { line, requiredLine } from './text'
 import { COUNTRY_CODES } from './countries'
 import { CURRENCY_CODES } from './currencies'
 import { checkBic, checkIban, type IdCheck } from './identifiers'
-import { checkPartyIds, compactId, customIssue as custom } from './party'
+import { checkPartyIds, compactId, customIssue as custom, formatPostalCode } from './party'
 import { checkNumberFormat, DEFAULT_NUMBER_FORMAT } from './invoice-number'
 import { LANGUAGES, type Language } from './languages'
+import { ownValue } from './own'
 
 export const MAX_LOGO_BYTES = 1024 * 1024
 export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg'] as const
@@ -161,11 +162,22 @@ export const companyProfileInput = companyProfileFields
   )
   .transform((v) => ({
     ...v,
+    address: { ...v.address, postalCode: formatPostalCode(v.country, v.address.postalCode) },
     taxId: compactId(v.taxId),
     iban: compactId(v.iban),
     bic: compactId(v.bic)
   }))
 export type CompanyProfileInput = z.input<typeof companyProfileInput>
+
+const LANGUAGE_OF_COUNTRY: Readonly<Record<string, Language>> = { PL: 'pl', ES: 'es', BR: 'pt-BR' }
+
+/**
+ * The invoice language a party in this country most likely reads: its own where Facturo has a
+ * catalog for it (Poland, Spain, Brazil), English elsewhere (Portugal too: there is no pt-PT).
+ */
+export function defaultLanguageFor(country: string): Language {
+  return ownValue(LANGUAGE_OF_COUNTRY, country) ?? 'en'
+}
 
 /** The first facts of a new company file; the rest is filled in Settings. */
 export const newCompanyInput = z.strictObject({

@@ -12,6 +12,7 @@ import {
 import type { Coupon, TaxRate } from './billing/inputs'
 import {
   couponCreateInput,
+  planArchiveInput,
   planQuoteInput,
   planSaveInput,
   planVersionInput,
@@ -55,6 +56,7 @@ import type {
   ActivityEntry,
   Balance,
   DashboardSummary,
+  ImportProgress,
   ImportReport,
   LedgerCheck,
   PaymentResult,
@@ -138,6 +140,7 @@ export const contract = {
   'plans/save': { input: planSaveInput, output: returns<PlanSummary>() },
   'plans/quote': { input: planQuoteInput, output: returns<PlanQuote>() },
   'plans/version': { input: planVersionInput, output: returns<Plan>() },
+  'plans/archive': { input: planArchiveInput, output: returns<null>() },
   'metrics/list': { input: noInput, output: returns<Metric[]>() },
   'taxRates/list': { input: noInput, output: returns<TaxRate[]>() },
   'taxRates/save': { input: taxRateSaveInput, output: returns<TaxRate>() },
@@ -202,7 +205,10 @@ export const contract = {
     output: returns<{ restoredTo: string; keptAside: string }>()
   },
   'backups/setFolder': { input: backupFolderInput, output: returns<BackupList>() },
-  'export/books': { input: exportInput, output: returns<{ path: string; bytes: number }>() }
+  'export/books': { input: exportInput, output: returns<{ path: string; bytes: number }>() },
+  'imports/progress': { input: noInput, output: returns<ImportProgress | null>() },
+  'imports/cancel': { input: noInput, output: returns<{ stopping: boolean }>() },
+  'billing/cancel': { input: noInput, output: returns<{ stopping: boolean }>() }
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 type Contract = typeof contract

@@ -13,11 +13,27 @@ export const customIssue = (
   params: { code, ...params }
 })
 
-const POSTAL_CODES: Record<string, { pattern: RegExp; example: string }> = {
-  PL: { pattern: /^\d{2}-\d{3}$/, example: '90-001' },
+/** Postal code shapes; `dash` is where the dash goes when only the digits are typed. */
+const POSTAL_CODES: Record<string, { pattern: RegExp; example: string; dash?: number }> = {
+  PL: { pattern: /^\d{2}-\d{3}$/, example: '90-001', dash: 2 },
   ES: { pattern: /^(0[1-9]|[1-4]\d|5[0-2])\d{3}$/, example: '28013' },
-  BR: { pattern: /^\d{5}-?\d{3}$/, example: '01310-100' },
-  PT: { pattern: /^\d{4}-\d{3}$/, example: '1100-148' }
+  BR: { pattern: /^\d{5}-\d{3}$/, example: '01310-100', dash: 5 },
+  PT: { pattern: /^\d{4}-\d{3}$/, example: '1100-148', dash: 4 }
+}
+
+/**
+ * A postal code as it is written in its country: the digits alone ("00624" in Poland, "1100148"
+ * in Portugal, "01310100" in Brazil) get their dash ("00-624", "1100-148", "01310-100"); anything
+ * else is returned trimmed, for the shape check to judge.
+ */
+export function formatPostalCode(country: string, postalCode: string): string {
+  const code = postalCode.trim()
+  const shape = ownValue(POSTAL_CODES, country)
+  if (!shape?.dash) return code
+  const digits = code.replace(/[\s-]/g, '')
+  const length = shape.example.replace('-', '').length
+  if (!/^\d+$/.test(digits) || digits.length !== length) return code
+  return `${digits.slice(0, shape.dash)}-${digits.slice(shape.dash)}`
 }
 
 /**
@@ -39,7 +55,7 @@ export function checkPartyIds(
     postal &&
     typeof postalCode === 'string' &&
     postalCode !== '' &&
-    !postal.pattern.test(postalCode)
+    !postal.pattern.test(formatPostalCode(country, postalCode))
   ) {
     ctx.addIssue({
       ...customIssue(

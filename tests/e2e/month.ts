@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import i18next, { type TFunction } from 'i18next'
 import type { Page, TestInfo } from '@playwright/test'
 import { INTL_LOCALE, LANGUAGES, type Language } from '../../src/shared/languages'
+import { typedDay } from './dates'
 import { expect, shot, type BrowserMode } from './fixtures'
 
 /** The catalogs the app speaks, to find its buttons and labels in any of its languages. */
@@ -77,7 +78,7 @@ export async function bookkeepersMonth(
   /** Runs billing as of a day from the Billing run screen (confirming), and returns its summary. */
   const runBilling = async (asOf: string) => {
     await nav('nav.billing').click()
-    await page.getByLabel(t('billing.asOf')).fill(asOf)
+    await page.getByLabel(t('billing.asOf')).fill(typedDay(asOf, locale))
     await button('billing.run').click()
     await page
       .getByRole('dialog')
@@ -123,7 +124,7 @@ export async function bookkeepersMonth(
   await expect(
     page.getByRole('table', { name: t('plans.calculator') }).locator('tfoot')
   ).toContainText(money(12000))
-  await page.getByLabel(t('plans.effectiveFrom')).fill(lastStart)
+  await page.getByLabel(t('plans.effectiveFrom')).fill(typedDay(lastStart, locale))
   await shot(page, info, '01-plan-editor')
   await button('plans.create').click()
   await page
@@ -135,7 +136,7 @@ export async function bookkeepersMonth(
   const office = priceGroup(1)
   await textbox('plans.priceDescription', office).fill('Office')
   await textbox('plans.amount', office).fill('100.00')
-  await page.getByLabel(t('plans.effectiveFrom')).fill(lastStart)
+  await page.getByLabel(t('plans.effectiveFrom')).fill(typedDay(lastStart, locale))
   await button('plans.create').click()
   await expect(page.getByRole('link', { name: 'Office' })).toBeVisible()
   await shot(page, info, '02-plans')
@@ -176,7 +177,7 @@ export async function bookkeepersMonth(
     await expect(pick.locator('option')).toHaveCount(2)
     await pick.selectOption({ index: 1 })
     await combobox('subscriptions.plan').selectOption(plan!)
-    await page.getByLabel(t('subscriptions.startDate')).fill(lastStart)
+    await page.getByLabel(t('subscriptions.startDate')).fill(typedDay(lastStart, locale))
     await button('subscriptions.create').click()
     await expect(page.getByRole('heading', { level: 1 })).toContainText(customer!)
   }
@@ -209,7 +210,7 @@ export async function bookkeepersMonth(
 
   // 5. billing as of last month's end: preview, then run
   await nav('nav.billing').click()
-  await page.getByLabel(t('billing.asOf')).fill(lastEnd)
+  await page.getByLabel(t('billing.asOf')).fill(typedDay(lastEnd, locale))
   await button('billing.preview').click()
   await expect(page.getByRole('region', { name: t('billing.previewTitle') })).toContainText(
     money(12300 + 14760)
@@ -295,7 +296,7 @@ export async function bookkeepersMonth(
   await button('subscriptions.change').click()
   const change = page.getByRole('dialog', { name: t('subscriptions.changeTitle') })
   await change.getByRole('textbox', { name: t('subscriptions.quantity') }).fill('2')
-  await change.getByLabel(t('subscriptions.changeDate')).fill(thisMid)
+  await change.getByLabel(t('subscriptions.changeDate')).fill(typedDay(thisMid, locale))
   await change.getByRole('button', { name: t('subscriptions.previewButton') }).click()
   const preview = change.getByRole('region', { name: t('subscriptions.preview') })
   await expect(preview.getByRole('row')).toHaveCount(4)

@@ -1,3 +1,4 @@
+import { typedDay } from './dates'
 import { expect, shot, test } from './fixtures'
 import { PlansPage } from './pages/plans-page'
 import { StartPage } from './pages/start-page'
@@ -79,7 +80,7 @@ test('plans: a graduated usage plan with its tiers explained by the calculator, 
   await page.getByRole('combobox', { name: 'Prices for' }).selectOption('')
   await expect(plans.calculator().locator('tfoot')).toContainText('PLN 109.00')
   await shot(page, info, '02b-segment-price-list')
-  await page.getByLabel('Effective from').fill('2099-01-01')
+  await page.getByLabel('Effective from').fill(typedDay('2099-01-01'))
   await page.getByRole('button', { name: 'Save new version' }).click()
   await expect(page.getByRole('row', { name: /Pro monthly/ })).toContainText('Version 1 from')
   await page.getByRole('link', { name: 'Pro monthly' }).click()

@@ -1,3 +1,4 @@
+import { typedDay } from './dates'
 import { call, expect, monthlyPlan, shot, test } from './fixtures'
 import { StartPage } from './pages/start-page'
 
@@ -30,7 +31,7 @@ test('subscriptions: subscribe, change with a proration preview, pause, retentio
   await page.getByRole('link', { name: 'New subscription' }).click()
   await expect(page.getByRole('combobox', { name: 'Customer' })).toHaveValue(String(customer.id))
   await page.getByRole('combobox', { name: 'Plan' }).selectOption('pro')
-  await page.getByLabel('Start date').fill(first)
+  await page.getByLabel('Start date').fill(typedDay(first))
   await page.getByRole('textbox', { name: 'Quantity' }).fill('2')
   await shot(page, info, '02-new-subscription')
   await page.getByRole('button', { name: 'Start subscription' }).click()

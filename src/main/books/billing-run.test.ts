@@ -3,7 +3,7 @@ import { couponSchema } from '@shared/billing/inputs'
 import { customerInput } from '@shared/books/customers'
 import { planSchema } from '@shared/billing/plan'
 import type { Books } from '../store/sync'
-import { billingRun } from './billing-run'
+import { billingRun, closeInterruptedRuns, lastBillingRun } from './billing-run'
 import { saveCoupon, savePlanVersion } from './catalog'
 import { createCustomer } from './customers'
 import { viewInvoice } from './invoices'
@@ -182,5 +182,34 @@ describe('billing runs: subscriptions read per customer', () => {
       ['2026-03-01', 4000],
       ['2026-04-01', 4000]
     ])
+  })
+})
+
+describe('billing runs: stopped, interrupted', () => {
+  it('stops between customers when asked; running again bills the rest, nothing twice', async () => {
+    const { books } = await company()
+    let asked = 0
+    const stopped = await billingRun(books, {
+      asOf: '2026-01-31',
+      dryRun: false,
+      yieldEvery: 1,
+      shouldStop: () => ++asked > 1
+    })
+    expect(stopped.cancelled).toBe(true)
+    expect(stopped.customers.map((c) => c.name)).toEqual(['Ala'])
+    expect(lastBillingRun(books)?.status).toBe('cancelled')
+    const rest = await billingRun(books, { asOf: '2026-01-31', dryRun: false })
+    expect(rest.customers.map((c) => c.name)).toEqual(['Bartek', 'Celina'])
+  })
+
+  it('marks a run left running by a Facturo that stopped as interrupted', async () => {
+    const { books } = await company()
+    books.run(
+      books.q
+        .insertInto('billing_runs')
+        .values({ as_of: '2026-01-31', status: 'running', started_at: books.stamp() })
+    )
+    closeInterruptedRuns(books)
+    expect(lastBillingRun(books)).toMatchObject({ status: 'interrupted', error: null })
   })
 })

@@ -153,6 +153,14 @@ export function savePlanVersion(books: Books, plan: Plan, effectiveFrom: string)
         `a new version of ${plan.id} must apply after ${last.effective_from}, when version ${last.version} starts`
       )
     }
+    // a later version may not reprice what was billed already
+    const billedUntil = last ? lastBilledDay(books, row.id) : null
+    if (billedUntil && effectiveFrom <= billedUntil) {
+      invalid(
+        'effectiveFrom',
+        `${plan.id} is billed up to ${billedUntil}: a new version can apply from the day after`
+      )
+    }
     const version = (last?.version ?? 0) + 1
     const id = books.insert(
       books.q.insertInto('plan_versions').values({
@@ -231,18 +239,55 @@ export function customerSegment(books: Books, customerId: number): string {
   )
 }
 
+/**
+ * The version of a plan in force on a date. A plan's first version also covers the days before
+ * its date: a plan made today can be sold from the first of last month (later versions only
+ * take over from their own date).
+ */
 export function planVersionOn(books: Books, planCode: string, date: string): PlanVersion {
-  const row = books.first(
-    books.q
-      .selectFrom('plan_versions')
-      .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
-      .select('plan_versions.id')
-      .where('plans.code', '=', planCode)
-      .where('plan_versions.effective_from', '<=', date)
-      .orderBy('plan_versions.effective_from', 'desc')
-  )
-  if (!row) throw new AppError('NOT_FOUND', `Plan ${planCode} has no version in force on ${date}.`)
+  const versions = books.q
+    .selectFrom('plan_versions')
+    .innerJoin('plans', 'plans.id', 'plan_versions.plan_id')
+    .select('plan_versions.id')
+    .where('plans.code', '=', planCode)
+  const row =
+    books.first(
+      versions
+        .where('plan_versions.effective_from', '<=', date)
+        .orderBy('plan_versions.effective_from', 'desc')
+    ) ?? books.first(versions.orderBy('plan_versions.effective_from'))
+  if (!row) throw new AppError('NOT_FOUND', `There is no plan ${planCode}.`)
   return planVersion(books, row.id)
+}
+
+/** The last day already billed on any subscription of a plan (null when none was). */
+function lastBilledDay(books: Books, planId: number): string | null {
+  const row = books
+    .prepare(
+      `SELECT max(l.period_end) AS day FROM invoice_lines l
+       JOIN subscription_items si ON si.id = l.item_id
+       JOIN plan_versions v ON v.id = si.plan_version_id
+       WHERE v.plan_id = ?`
+    )
+    .get(planId) as { day: string | null } | undefined
+  return row?.day ?? null
+}
+
+/** Archives a plan: hidden from lists and pickers, kept with its versions for history and billing. */
+export function archivePlan(books: Books, planCode: string, archived: boolean): void {
+  books.tx(() => {
+    const plan = books.first(books.q.selectFrom('plans').selectAll().where('code', '=', planCode))
+    if (!plan) throw new AppError('NOT_FOUND', `There is no plan ${planCode}.`)
+    books.run(
+      books.q
+        .updateTable('plans')
+        .set({ archived_at: archived ? books.stamp() : null })
+        .where('id', '=', plan.id)
+    )
+    audit(books, 'plan', planCode, archived ? 'archive' : 'unarchive', {
+      archived: [plan.archived_at !== null, archived]
+    })
+  })
 }
 
 export function saveCoupon(books: Books, coupon: Coupon): { id: number; coupon: Coupon } {

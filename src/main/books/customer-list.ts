@@ -39,7 +39,11 @@ const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`
 export function whereSearched(books: Books, text: string) {
   let query = books.q.selectFrom('customers')
   const indexed: string[] = []
-  for (const word of searchFold(text).split(/\s+/).filter(Boolean)) {
+  // search text is never a query language: words are split on spaces and control characters
+  // (a NUL would end FTS5's quoted phrase), and each word is matched as a literal phrase
+  for (const word of searchFold(text)
+    .split(/[\s\p{Cc}]+/u)
+    .filter(Boolean)) {
     const compact = word.replace(/[.\-/]/g, '')
     if (word.length >= 3 && compact.length >= 3) {
       indexed.push(word === compact ? phrase(word) : `(${phrase(word)} OR ${phrase(compact)})`)

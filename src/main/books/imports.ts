@@ -2,6 +2,7 @@ import { customerInput } from '@shared/books/customers'
 import { toFieldErrors } from '@shared/validation'
 import type { ImportProblem, ImportReport } from '@shared/books/results'
 import { dateProblemMessage, dateTimeProblem, EARLIEST_YEAR, LATEST_YEAR } from '@shared/calendar'
+import { AppError } from '../errors'
 import { getCompany } from '../store/repos/company'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
@@ -113,6 +114,24 @@ const report = (
 
 const USAGE_REQUIRED = ['customer', 'metric', 'event_id', 'timestamp']
 
+export interface ImportOptions {
+  dryRun: boolean
+  /** Rows done of all: every row is checked, then written (so done runs to twice the rows). */
+  onProgress?: (done: number, total: number) => void
+  /** Asked every so many rows: true stops the import, and nothing of it is kept. */
+  shouldStop?: () => boolean
+}
+
+/** Reports progress and honours a stop every 500 rows (phase: checking 0…n, writing n…2n). */
+function stepper(options: ImportOptions) {
+  return (done: number, rows: number) => {
+    if (done % 500 !== 0) return
+    options.onProgress?.(done, rows * 2)
+    if (options.shouldStop?.())
+      throw new AppError('CANCELLED', 'The import was stopped; nothing of it was imported.')
+  }
+}
+
 /**
  * Imports usage from CSV: customer (number), metric, event_id, timestamp (local time), then
  * the metric's value (a column named after its property, or "value") and any other properties.
@@ -122,8 +141,9 @@ const USAGE_REQUIRED = ['customer', 'metric', 'event_id', 'timestamp']
 export function importUsageCsv(
   books: Books,
   bytes: Uint8Array,
-  options: { dryRun: boolean }
+  options: ImportOptions
 ): ImportReport {
+  const step = stepper(options)
   const problems = new Problems()
   const table = readTable(bytes, USAGE_REQUIRED, null, problems)
   if (!table) return report(options.dryRun, 0, 0, problems)
@@ -168,7 +188,8 @@ export function importUsageCsv(
       : [[h, i] as const]
   )
   const width = table.header.length
-  for (const record of table.records) {
+  for (const [i, record] of table.records.entries()) {
+    step(i, table.records.length)
     const cells = record.cells
     if (cells.length !== width) {
       problems.add(
@@ -229,7 +250,8 @@ export function importUsageCsv(
       })
     else if (problem) at('timestamp', `${ts} is not a calendar date`, 'not_a_date', { day: ts })
     if (!metric || customerId === undefined || !eventId || !shaped) continue
-    const properties: Record<string, string> = {}
+    // column names are the file's: a null-prototype object keeps "constructor" a plain name
+    const properties = Object.create(null) as Record<string, string>
     for (const [name, i] of propertyColumns) {
       const v = cells[i]!.trim()
       if (v !== '') properties[name] = v
@@ -304,7 +326,10 @@ export function importUsageCsv(
     for (const r of rows) if (!exists.get(r[0], r[2], r[3])) imported++
   } else {
     books.tx(() => {
-      for (const r of rows) imported += insert.run(...r, stamp).changes
+      for (const [i, r] of rows.entries()) {
+        step(rows.length + i, rows.length)
+        imported += insert.run(...r, stamp).changes
+      }
       audit(books, 'usage', 'import', 'import_csv', {
         rows: [null, table.records.length],
         imported: [null, imported]
@@ -365,8 +390,9 @@ const list = (cell: string | undefined, separator: RegExp) =>
 export function importCustomersCsv(
   books: Books,
   bytes: Uint8Array,
-  options: { dryRun: boolean }
+  options: ImportOptions
 ): ImportReport {
+  const step = stepper(options)
   const problems = new Problems()
   const table = readTable(bytes, ['name', 'country'], CUSTOMER_COLUMNS, problems)
   if (!table) return report(options.dryRun, 0, 0, problems)
@@ -375,7 +401,8 @@ export function importCustomersCsv(
     (books.prepare('SELECT code FROM customers').all() as { code: string }[]).map((c) => c.code)
   )
   const valid: ReturnType<typeof customerInput.parse>[] = []
-  for (const record of table.records) {
+  for (const [i, record] of table.records.entries()) {
+    step(i, table.records.length)
     const row = rowOf(table, record, problems)
     if (!row) continue
     const terms = row.payment_terms_days ? Number(row.payment_terms_days) : undefined
@@ -428,7 +455,10 @@ export function importCustomersCsv(
   if (problems.count > 0 || options.dryRun)
     return report(options.dryRun, table.records.length, valid.length, problems)
   books.tx(() => {
-    for (const fields of valid) createCustomer(books, fields)
+    for (const [i, fields] of valid.entries()) {
+      step(valid.length + i, valid.length)
+      createCustomer(books, fields)
+    }
   })
   return report(false, table.records.length, valid.length, problems, { imported: valid.length })
 }

@@ -146,7 +146,8 @@ describe('payments', () => {
       method: 'card',
       amount: 10000,
       currency: 'PLN',
-      reference: ''
+      reference: '',
+      keepExtraAsCredit: true
     })
     expect(status(books, feb!)).toBe('paid')
     expect(customerBalances(books, ola)).toEqual([
@@ -162,15 +163,24 @@ describe('payments', () => {
     })
     expect(customerBalances(books, ola)[0]).toMatchObject({ receivable: 6900, credit: 0 })
 
-    // an overpayment of 30.00 on it, and 10.00 of that paid back
-    recordPayment(books, {
+    // an overpayment of 30.00 on it is refused until the bookkeeper says to keep it as credit
+    const overpaid = {
       customerId: ola,
       date: '2026-03-05',
       method: 'cash',
       amount: 9900,
       currency: 'PLN',
       reference: 'kasa'
-    })
+    }
+    const asked = appErrorOf(() => recordPayment(books, overpaid))
+    expect([asked.code, asked.problem?.key, asked.problem?.params?.extra]).toEqual([
+      'CONFLICT',
+      'overpayment',
+      '30.00'
+    ])
+    expect(customerBalances(books, ola)[0]).toMatchObject({ receivable: 6900, credit: 0 })
+    // kept as credit, and 10.00 of that paid back
+    recordPayment(books, { ...overpaid, keepExtraAsCredit: true })
     expect(
       appErrorOf(() =>
         refundCredit(books, {

@@ -1,5 +1,6 @@
 import type { Balance, PaymentResult, StatementEntry } from '@shared/books/results'
-import { AppError } from '../errors'
+import { minorToDecimal } from '@shared/money'
+import { AppError, problem } from '../errors'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
 import { creditBalance } from './credit'
@@ -37,6 +38,8 @@ export function recordPayment(
     currency: string
     reference: string
     allocations?: { invoiceId: number; amount: number }[]
+    /** What is paid beyond the invoices becomes credit only when the bookkeeper said so. */
+    keepExtraAsCredit?: boolean
   }
 ): PaymentResult {
   return books.tx(() => {
@@ -102,6 +105,13 @@ export function recordPayment(
         allocations: { code: 'too_big', message: 'More than the payment' }
       })
     const toCredit = input.amount - allocated
+    if (toCredit > 0 && !input.keepExtraAsCredit)
+      throw problem(
+        'CONFLICT',
+        'overpayment',
+        `This payment is ${minorToDecimal(toCredit, input.currency)} ${input.currency} more than is owed on the invoices it pays. Record it again saying to keep the extra as credit for the next invoices, or record the amount owed.`,
+        { extra: minorToDecimal(toCredit, input.currency), currency: input.currency }
+      )
     if (toCredit > 0) {
       books.run(
         books.q.insertInto('credit_ledger').values({

@@ -1,4 +1,5 @@
 import {
+  archivePlan,
   listCoupons,
   listPlans,
   metricDefinitions,
@@ -28,6 +29,10 @@ export function registerCatalogHandlers(registry: HandlerRegistry, ctx: HandlerC
       priceQuantity(planForSegment(plan, segment), amounts, getBillingPreferences(books()).rounding)
     )
     .register('plans/version', ({ versionId }) => planVersion(books(), versionId).plan)
+    .register('plans/archive', ({ planCode, archived }) => {
+      archivePlan(books(), planCode, archived)
+      return null
+    })
     .register('metrics/list', () => [...metricDefinitions(books()).values()])
     .register('taxRates/list', () => taxRates(books()))
     .register('taxRates/save', ({ rate }) => saveTaxRate(books(), rate))

@@ -1,5 +1,6 @@
 import type { AppStateStore } from '../app-state'
 import type { Language } from '@shared/languages'
+import type { ImportJobs } from '../jobs/import-job'
 import type { Workspace } from '../workspace'
 
 /** What only the desktop shell can do; browser mode leaves these out. */
@@ -16,6 +17,8 @@ export interface Platform {
 export interface HandlerContext {
   app: { name: string; version: string }
   workspace: Workspace
+  /** The CSV import under way in a worker thread, if any. */
+  jobs: ImportJobs
   appState: AppStateStore
   platform: Platform
 }

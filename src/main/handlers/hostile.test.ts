@@ -213,3 +213,68 @@ describe('one bad record does not stop a billing run', () => {
     expect(dashboard.lastRun?.failures.map((f) => f.name)).toEqual(['Beta'])
   })
 })
+
+describe('what a new user tripped on', () => {
+  it('sells a new plan from before its first version; a later version cannot reprice what was billed', async () => {
+    const { call, today } = await company()
+    const firstOfMonth = `${today.slice(0, 8)}01`
+    value(await call('plans/save', { plan: flatPlan('standard-m'), effectiveFrom: firstOfMonth }))
+    const ana = value(await call('customers/create', customer('Ana')))
+    const lastMonth = new Date(`${today}T12:00:00`)
+    lastMonth.setMonth(lastMonth.getMonth() - 1, 1)
+    const start = lastMonth.toISOString().slice(0, 10)
+    value(
+      await call('subscriptions/create', {
+        customerId: ana.id,
+        planCode: 'standard-m',
+        startDate: start
+      })
+    )
+    value(await call('billing/run', { asOf: today, dryRun: false }))
+    const repriced = await call('plans/save', {
+      plan: flatPlan('standard-m', '120.00'),
+      effectiveFrom: `${today.slice(0, 8)}15`
+    })
+    expect(repriced.ok).toBe(false)
+    if (!repriced.ok) expect(repriced.error.message).toMatch(/is billed up to \d{4}-\d{2}-\d{2}/)
+  })
+
+  it('archives a plan: gone from the lists, its subscriptions billed as before', async () => {
+    const { call, today } = await company()
+    value(await call('plans/save', { plan: flatPlan('old'), effectiveFrom: '2020-01-01' }))
+    const ana = value(await call('customers/create', customer('Ana')))
+    value(
+      await call('subscriptions/create', {
+        customerId: ana.id,
+        planCode: 'old',
+        startDate: `${today.slice(0, 8)}01`
+      })
+    )
+    value(await call('plans/archive', { planCode: 'old', archived: true }))
+    expect(value(await call('plans/list', {})).map((p) => p.code)).toEqual([])
+    expect(value(await call('billing/run', { asOf: today, dryRun: false })).invoicesCreated).toBe(1)
+  })
+})
+
+describe('search text is never a query language', () => {
+  it.each([
+    '\u0000Ana',
+    'Ana\u0000',
+    '"Ana',
+    'Ana*',
+    'NEAR(Ana',
+    'Ana OR Bo',
+    '^Ana',
+    'a:b',
+    'O\'Brien "x'
+  ])('finds by %j without an error', async (query) => {
+    const { call } = await company()
+    value(await call('customers/create', customer('Ana Nowak')))
+    for (const channel of ['customers/search', 'customers/list'] as const) {
+      const result = await call(channel, { query })
+      expect(result.ok ? 'ok' : result.error.code, `${channel} ${JSON.stringify(query)}`).toBe('ok')
+    }
+    const found = value(await call('customers/list', { query }))
+    if (query.replace(/\p{Cc}/gu, ' ').trim() === 'Ana') expect(found.total).toBe(1)
+  })
+})

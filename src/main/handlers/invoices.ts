@@ -1,6 +1,5 @@
 import type { RunUnderWay } from '@shared/books/results'
 import { billingRun, lastBillingRun } from '../books/billing-run'
-import { importCustomersCsv, importUsageCsv } from '../books/imports'
 import {
   addDraftLine,
   createCreditNote,
@@ -25,6 +24,8 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
   const books = () => ctx.workspace.requireStore().books
   /** The run under way (preview or real), for the progress bar. */
   let running: RunUnderWay | null = null
+  /** Asked by billing/cancel: the run stops after the customer it is billing. */
+  let stopRun = false
   registry
     .register('usage/list', (filter) => listUsage(books(), filter))
     .register('usage/add', (input) => addUsage(books(), input))
@@ -34,19 +35,34 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
       return null
     })
     .register('usage/import', ({ kind, dataBase64, dryRun }) => {
-      const bytes = Buffer.from(dataBase64, 'base64')
-      return (kind === 'usage' ? importUsageCsv : importCustomersCsv)(books(), bytes, { dryRun })
+      const store = ctx.workspace.requireStore()
+      if (store.readOnly)
+        throw new AppError(
+          'READ_ONLY',
+          'The company file is open read-only: nothing can be imported.'
+        )
+      // in a worker thread with its own connection: the other channels answer meanwhile
+      return ctx.jobs.run(store.path, kind, Buffer.from(dataBase64, 'base64'), dryRun)
+    })
+    .register('imports/progress', () => ctx.jobs.progress())
+    .register('imports/cancel', () => ({ stopping: ctx.jobs.cancel() }))
+    .register('billing/cancel', () => {
+      if (!running) return { stopping: false }
+      stopRun = true
+      return { stopping: true }
     })
     .register('billing/run', async ({ asOf, dryRun }) => {
       if (running)
         throw new AppError('CONFLICT', 'A billing run is under way; wait for it to finish.')
       const progress: RunUnderWay = { asOf, dryRun, done: 0, total: 0 }
       running = progress
+      stopRun = false
       try {
         return await billingRun(books(), {
           asOf,
           dryRun,
-          onProgress: (done, total) => Object.assign(progress, { done, total })
+          onProgress: (done, total) => Object.assign(progress, { done, total }),
+          shouldStop: () => stopRun
         })
       } finally {
         running = null

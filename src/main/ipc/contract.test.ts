@@ -239,7 +239,11 @@ const MALFORMED: Record<Channel, Case[]> = {
   ],
   'backups/restore': [{ input: {}, paths: ['path'] }],
   'backups/setFolder': [{ input: { folder: 'Backups' }, paths: ['folder'] }],
-  'export/books': [{ input: { path: 42 }, paths: ['path'] }]
+  'export/books': [{ input: { path: 42 }, paths: ['path'] }],
+  'plans/archive': [{ input: { planCode: 'basic' }, paths: ['archived'] }],
+  'imports/progress': [{ input: { kind: 'usage' }, paths: ['kind'] }],
+  'imports/cancel': [{ input: { now: true }, paths: ['now'] }],
+  'billing/cancel': [{ input: { runId: 1 }, paths: ['runId'] }]
 }
 
 /** Inputs that are not objects at all are refused by every channel, naming the input as a whole. */

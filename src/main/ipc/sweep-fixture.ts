@@ -246,7 +246,9 @@ export async function buildFixture(dataDir: string): Promise<Fixture> {
       method: 'bank_transfer',
       amount: 100_000,
       currency: 'PLN',
-      reference: 'TR-1'
+      reference: 'TR-1',
+      // more than owed: the rest is credit, which payments/refund can give back
+      keepExtraAsCredit: true
     }),
     'payments/record'
   )
@@ -575,7 +577,11 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
     },
     'ledger/verify': {},
     'backups/list': {},
-    'backups/create': {}
+    'backups/create': {},
+    'imports/progress': {},
+    'imports/cancel': {},
+    'billing/cancel': {},
+    'plans/archive': { planCode: 'basic', archived: false }
   }
 }
 

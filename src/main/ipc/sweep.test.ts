@@ -16,7 +16,7 @@ import { basename, join } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import fc from 'fast-check'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CHANNELS, type Channel } from '@shared/channels'
+import { CHANNELS, READ_CHANNELS, type Channel } from '@shared/channels'
 import { contract } from '@shared/contract'
 import { ERROR_CODES } from '@shared/result'
 import type { Backend } from '../backend'
@@ -44,10 +44,11 @@ import {
  * and what lies on disk (nothing outside the data folder, nothing new beside the company file).
  *
  * Each channel has its own copy of the same company file, so a failure is reproducible alone.
- * SWEEP_CALLS sets the total number of calls (default 4,000); SWEEP_SEED replays a run.
+ * SWEEP_CALLS sets the total number of calls (default 3,500); SWEEP_SEED replays a run;
+ * SWEEP_ALL=1 lists every failing call instead of the first; SWEEP_TRACE=1 names each call.
  */
 
-const TOTAL_CALLS = Number(process.env.SWEEP_CALLS ?? 4000)
+const TOTAL_CALLS = Number(process.env.SWEEP_CALLS ?? 3500)
 /** files/open and files/create get four shares of the calls (their paths are the hostile part). */
 const SHARES = (channel: Channel) =>
   channel === 'files/open' || channel === 'files/create' ? 4 : 1
@@ -304,17 +305,19 @@ function defineOwn(object: object, key: string | number, value: unknown): void {
   })
 }
 
-/** A deep copy of plain objects and arrays that keeps own keys such as "__proto__". */
-function clone(v: unknown): unknown {
-  if (Array.isArray(v)) {
-    // by own keys, so a sparse array's holes are not walked one by one
-    const out = new Array<unknown>(v.length)
-    for (const key of Object.keys(v)) defineOwn(out, key, clone(v[Number(key)]))
-    return out
-  }
-  if (!isPlainObject(v)) return v
-  const out = {}
-  for (const key of Object.keys(v)) defineOwn(out, key, clone(v[key]))
+/**
+ * A deep copy of plain objects and arrays that keeps own keys such as "__proto__", and keeps a
+ * value shared where it was shared (as a structured clone does), so a copy costs what it holds.
+ */
+function clone(v: unknown, copies = new Map<object, unknown>()): unknown {
+  if (!Array.isArray(v) && !isPlainObject(v)) return v
+  const known = copies.get(v)
+  if (known !== undefined) return known
+  // an array by own keys, so a sparse array's holes are not walked one by one
+  const out: object = Array.isArray(v) ? new Array<unknown>(v.length) : {}
+  copies.set(v, out)
+  for (const key of Object.keys(v))
+    defineOwn(out, key, clone((v as Record<string, unknown>)[key], copies))
   return out
 }
 
@@ -355,7 +358,7 @@ const looksLikeDate = (v: unknown): boolean => typeof v === 'string' && /^\d{4}-
 
 function leafValue(m: Extract<Mutation, { kind: 'leaf' }>, old: unknown): unknown {
   if (typeof old === 'number') return m.number
-  if (typeof old !== 'string') return m.other
+  if (typeof old !== 'string') return clone(m.other)
   const text = looksLikeDate(old) && m.how === 'replace' ? m.date : m.text
   return m.how === 'append' ? old + text : m.how === 'prepend' ? text + old : text
 }
@@ -364,13 +367,14 @@ function mutate(root: unknown, m: Mutation): unknown {
   const nodes = nodesOf(root)
   const inner = nodes.slice(1)
   switch (m.kind) {
+    // hostile values are copied in, so no later mutation reaches the shared pools
     case 'whole':
-      return m.value
+      return clone(m.value)
     case 'path':
       return isPlainObject(root) ? setAt(root, [m.key], m.path) : root
     case 'replace': {
       const node = pick(inner, m.at)
-      return node ? setAt(root, node.path, m.value) : m.value
+      return node ? setAt(root, node.path, clone(m.value)) : clone(m.value)
     }
     case 'leaf': {
       const node = pick(
@@ -391,7 +395,7 @@ function mutate(root: unknown, m: Mutation): unknown {
       if (!node) return root
       const object = node.value as Record<string, unknown>
       const sibling = Object.keys(object)[0]
-      const value = m.copySibling && sibling !== undefined ? clone(object[sibling]) : m.value
+      const value = clone(m.copySibling && sibling !== undefined ? object[sibling] : m.value)
       defineOwn(object, m.key, value)
       return root
     }
@@ -734,6 +738,17 @@ const openPath = (box: Sandbox): string | null => {
   }
 }
 
+/**
+ * Why an accepted call must still leave the company file as it was, or null: a read channel
+ * (READ_CHANNELS), or a preview (confirm: false) or dry run (dryRun: true), which never write.
+ */
+function readsOnly(channel: Channel, input: unknown): string | null {
+  if (READ_CHANNELS.has(channel)) return 'a read channel'
+  if (isPlainObject(input) && input.confirm === false) return 'a preview (confirm: false)'
+  if (isPlainObject(input) && input.dryRun === true) return 'a dry run (dryRun: true)'
+  return null
+}
+
 /** After a sweep: the file is still sound and the backend still answers. */
 async function stillHealthy(box: Sandbox): Promise<void> {
   const db = new Sqlite(box.file, { readonly: true, fileMustExist: true })
@@ -783,6 +798,8 @@ describe('every channel but files/*, against a company file with real books', ()
           const refused = isPlainObject(answer) && answer.ok === false
           if (refused && after.book !== state.book)
             problems.push('a refused call changed the company file')
+          else if (after.book !== state.book && readsOnly(channel, input))
+            problems.push(`${readsOnly(channel, input)} changed the company file`)
           if (refused && after.settings !== state.settings)
             problems.push('a refused call changed settings.json')
           state = after
@@ -991,15 +1008,6 @@ function pathCase(
   }
 }
 
-/** Channels that only read: even an accepted call changes no company file and no setting. */
-const READS: readonly PathChannel[] = [
-  'files/current',
-  'files/list',
-  'files/browse',
-  'backups/check',
-  'export/books'
-]
-
 describe('channels that take a path or change the open file, with hostile paths', () => {
   let cwd = process.cwd()
   beforeEach(() => {
@@ -1037,7 +1045,7 @@ describe('channels that take a path or change the open file, with hostile paths'
             const problems = threw ? [`threw ${String(threw)}`] : resultProblems(answer)
             const refused = isPlainObject(answer) && answer.ok === false
             const after = stateOf()
-            const read = READS.includes(channel)
+            const read = READ_CHANNELS.has(channel)
             if (refused || read) {
               const what = refused ? 'a refused call' : 'a call that only reads'
               if (after.book !== state.book) problems.push(`${what} changed the company file`)

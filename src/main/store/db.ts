@@ -219,6 +219,18 @@ async function writableStore(
   }
 }
 
+/**
+ * A second connection to a company file this process already holds (its lock and migrations
+ * are the main thread's), for a worker thread: the same pragmas, nothing else. Never for a file
+ * the process has not opened.
+ */
+export function openConnectionForWorker(path: string, now?: () => Date): Books {
+  const sqlite = new Sqlite(path, { fileMustExist: true })
+  applyPragmas(sqlite)
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return new Books(sqlite, db, now)
+}
+
 function readOnlyStore(path: string, reason: ReadOnlyReason, options: OpenOptions): CompanyStore {
   const sqlite = openReadOnly(path)
   try {

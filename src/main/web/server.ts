@@ -269,6 +269,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       else res.destroy()
     })
   })
+  // CONNECT (proxy tunnels) and protocol upgrades are not served: say so, then close
+  const refuse = (_req: IncomingMessage, socket: import('node:stream').Duplex) => {
+    socket.on('error', () => socket.destroy())
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
+  }
+  server.on('connect', refuse)
+  server.on('upgrade', refuse)
   server.on('clientError', (_error, socket) => {
     if (socket.writable && !socket.writableEnded) {
       socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')

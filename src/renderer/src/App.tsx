@@ -33,6 +33,7 @@ function Page({ route }: { route: string }) {
   if (path === '/') return <DashboardPage />
   if (path === '/customers') return <CustomersPage />
   if (path === '/customers/new') return <CustomerFormPage />
+  if (path === '/customers/import') return <ImportWizard initialKind="customers" />
   let m = matchPath('/customers/:id', path)
   if (m) return <CustomerDetailPage customerId={Number(m.id)} />
   m = matchPath('/customers/:id/edit', path)

@@ -4,6 +4,8 @@ import type { AppErrorInfo, FieldError } from '@shared/result'
 /** A field error in the UI language: validation.<code> with its params, else main's English message. */
 export function fieldMessage(t: TFunction, error: FieldError | undefined): string | undefined {
   if (!error) return undefined
+  // 'invalid' is main's catch-all: its own message says more than the generic sentence
+  if (error.code === 'invalid') return error.message
   return t(`validation.${error.code}`, { ...error.params, defaultValue: error.message })
 }
 

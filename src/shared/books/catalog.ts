@@ -62,3 +62,8 @@ export interface PlanQuote {
 }
 
 export const planVersionInput = z.strictObject({ versionId: z.number().int().positive() })
+/** Archive a plan (hidden from lists and pickers, kept for history and billing) or bring it back. */
+export const planArchiveInput = z.strictObject({
+  planCode: z.string().min(1).max(64),
+  archived: z.boolean()
+})

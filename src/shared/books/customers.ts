@@ -3,7 +3,7 @@ import { line, paragraph, requiredLine } from '../text'
 import { COUNTRY_CODES } from '../countries'
 import { CURRENCY_CODES } from '../currencies'
 import { LANGUAGES, type Language } from '../languages'
-import { checkPartyIds, compactId } from '../party'
+import { checkPartyIds, compactId, formatPostalCode } from '../party'
 
 const text = line
 const required = requiredLine
@@ -62,7 +62,13 @@ export const customerInput = z
       { when: () => true }
     )
   )
-  .transform((v) => ({ ...v, taxId: compactId(v.taxId), tags: [...new Set(v.tags)] }))
+  .transform((v) => ({
+    ...v,
+    taxId: compactId(v.taxId),
+    // typed "00624", stored as Poland writes it: "00-624" (likewise PT and BR)
+    address: { ...v.address, postalCode: formatPostalCode(v.country, v.address.postalCode) },
+    tags: [...new Set(v.tags)]
+  }))
 export type CustomerInput = z.input<typeof customerInput>
 export type CustomerFields = z.output<typeof customerInput>
 

@@ -170,7 +170,9 @@ export const paymentInput = z.strictObject({
   /** Where it goes; without it, the oldest open invoices first. What is left becomes customer credit. */
   allocations: z
     .array(z.strictObject({ invoiceId: id, amount: z.number().int().positive() }))
-    .optional()
+    .optional(),
+  /** Paid more than owed: keep the extra as credit (otherwise the payment is refused, CONFLICT). */
+  keepExtraAsCredit: z.boolean().default(false)
 })
 export const refundInput = z.strictObject({
   customerId: id,

@@ -81,6 +81,15 @@ export interface RunProgress {
   error: string | null
 }
 
+/** A CSV import going on right now (in a worker: the rest of the app answers meanwhile). */
+export interface ImportProgress {
+  kind: 'customers' | 'usage'
+  dryRun: boolean
+  /** Rows checked, then written: runs to `total`, twice the rows. */
+  done: number
+  total: number
+}
+
 /** A billing run (or its preview) going on right now. */
 export interface RunUnderWay {
   asOf: string

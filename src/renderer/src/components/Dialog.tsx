@@ -11,15 +11,23 @@ interface DialogProps {
   wide?: boolean
 }
 
-/** A modal dialog (the platform's <dialog>: focus stays inside, Escape closes it). */
+/**
+ * A modal dialog (the platform's <dialog>: focus stays inside, Escape closes it); on closing,
+ * the focus goes back to what had it before it opened.
+ */
 export function Dialog({ title, open, onClose, children, footer, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   useEffect(() => {
     const dialog = ref.current
-    if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
-    if (!open && dialog.open) dialog.close()
+    if (!dialog || !open) return
+    // the element that opened the dialog gets the focus back when it closes (or unmounts)
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    if (!dialog.open) dialog.showModal()
+    return () => {
+      if (dialog.open) dialog.close()
+      if (opener?.isConnected) opener.focus()
+    }
   }, [open])
   return (
     <dialog

@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useChannel } from '../../api/context'
+import { useApi, useChannel } from '../../api/context'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
 import { ConfirmDialog } from '../../components/Dialog'
-import { TextField } from '../../components/Field'
+import { DateField } from '../../components/DateField'
 import { PageHeader } from '../../components/PageHeader'
 import { ProgressBar } from '../../components/ProgressBar'
 import { errorMessage } from '../../errors'
@@ -24,6 +24,7 @@ export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
   const [last, reloadLast] = useChannel('billing/lastRun', {})
   const [prefs] = useChannel('billingSettings/get', {})
   const run = useBillingRun()
+  const api = useApi()
   const state = run.state
   const running = state.kind === 'running'
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf)
@@ -32,9 +33,8 @@ export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
       <PageHeader title={t('nav.billing')} description={t('billing.description')} />
       <Card>
         <div className="form-row billing-controls">
-          <TextField
+          <DateField
             label={t('billing.asOf')}
-            type="date"
             value={asOf}
             onChange={(v) => {
               setAsOf(v)
@@ -76,11 +76,16 @@ export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
           <RunFailures failures={last.value.failures} />
         )}
         {state.kind === 'running' && (
-          <ProgressBar
-            label={t(state.dryRun ? 'billing.previewing' : 'billing.progress')}
-            done={state.progress?.done ?? 0}
-            total={state.progress?.total ?? 0}
-          />
+          <div className="import-progress">
+            <ProgressBar
+              label={t(state.dryRun ? 'billing.previewing' : 'billing.progress')}
+              done={state.progress?.done ?? 0}
+              total={state.progress?.total ?? 0}
+            />
+            <Button onClick={() => void api.invoke('billing/cancel', {})}>
+              {t('billing.stop')}
+            </Button>
+          </div>
         )}
         {run.state.kind === 'failed' && (
           <Alert tone="error">{errorMessage(t, run.state.error)}</Alert>

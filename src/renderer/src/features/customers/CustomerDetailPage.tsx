@@ -8,7 +8,7 @@ import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
 import { ConfirmDialog } from '../../components/Dialog'
 import { Loading } from '../../components/Loading'
-import { Money } from '../../components/Money'
+import { BalanceMoney, CreditMoney, Money } from '../../components/Money'
 import { PageHeader } from '../../components/PageHeader'
 import { StatusBadge } from '../../components/StatusBadge'
 import { errorMessage } from '../../errors'
@@ -194,10 +194,10 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
                         <Money amount={b.receivable} currency={b.currency} />
                       </td>
                       <td className="num">
-                        <Money amount={b.credit} currency={b.currency} />
+                        <CreditMoney amount={b.credit} currency={b.currency} />
                       </td>
                       <td className="num">
-                        <Money amount={b.balance} currency={b.currency} />
+                        <BalanceMoney amount={b.balance} currency={b.currency} />
                       </td>
                     </tr>
                   ))}
@@ -225,6 +225,7 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
             invoices={invoices.value.invoices}
             emptyText={t('customers.noInvoices')}
             hideCustomer
+            sortedByBillDate
           />
         ) : (
           <Loading />
@@ -256,7 +257,7 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
                     <Money amount={e.amount} currency={statementCurrency} />
                   </td>
                   <td className="num">
-                    <Money amount={e.balance} currency={statementCurrency} />
+                    <BalanceMoney amount={e.balance} currency={statementCurrency} />
                   </td>
                 </tr>
               ))}
@@ -307,7 +308,11 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
       </Card>
       <Card title={t('customers.activity')}>
         {activity.status === 'ready' ? (
-          <ActivityList entries={activity.value} emptyText={t('customers.noActivity')} />
+          <ActivityList
+            entries={activity.value}
+            emptyText={t('customers.noActivity')}
+            currency={customer.currency}
+          />
         ) : (
           <Loading />
         )}

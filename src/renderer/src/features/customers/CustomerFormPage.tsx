@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TAX_TREATMENTS } from '@shared/books/customers'
+import { defaultLanguageFor } from '@shared/company'
+import { formatPostalCode } from '@shared/party'
 import type { Language } from '@shared/languages'
 import type { AppErrorInfo, FieldError } from '@shared/result'
 import { useApi, useChannel } from '../../api/context'
@@ -78,6 +80,16 @@ function CustomerEditor({ customerId, initial }: { customerId?: number; initial:
       setServerErrors(rest)
     }
   }
+  // the invoice language follows the country until it is picked (an existing customer's was)
+  const [languagePicked, setLanguagePicked] = useState(customerId !== undefined)
+  const changeCountry = (country: string) => {
+    change('country')(country)
+    if (!languagePicked) setForm((f) => ({ ...f, language: defaultLanguageFor(country) }))
+  }
+  const changeLanguage = (language: string) => {
+    setLanguagePicked(true)
+    change('language')(language)
+  }
   const touch = (field: keyof CustomerForm) => () => setTouched((s) => new Set(s).add(field))
   const text = (
     field: keyof CustomerForm,
@@ -151,7 +163,7 @@ function CustomerEditor({ customerId, initial }: { customerId?: number; initial:
               label={t('customers.country')}
               name="country"
               value={form.country}
-              onChange={change('country')}
+              onChange={changeCountry}
               options={countryOptions(locale)}
               error={fieldMessage(t, errors.country)}
             />
@@ -165,7 +177,12 @@ function CustomerEditor({ customerId, initial }: { customerId?: number; initial:
           <div className="form-grid">
             {text('line1', 'company.line1')}
             {text('line2', 'company.line2')}
-            {text('postalCode', 'company.postalCode')}
+            {text('postalCode', 'company.postalCode', {
+              onBlur: () => {
+                touch('postalCode')()
+                setForm((f) => ({ ...f, postalCode: formatPostalCode(f.country, f.postalCode) }))
+              }
+            })}
             {text('city', 'company.city')}
             {text('region', 'company.region')}
           </div>
@@ -176,7 +193,7 @@ function CustomerEditor({ customerId, initial }: { customerId?: number; initial:
               label={t('customers.language')}
               name="language"
               value={form.language}
-              onChange={change('language')}
+              onChange={changeLanguage}
               options={languageOptions()}
             />
             <SelectField

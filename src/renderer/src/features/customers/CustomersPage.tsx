@@ -217,9 +217,14 @@ export function CustomersPage() {
           <EmptyState
             title={t('customers.empty')}
             action={
-              <a className="btn btn-primary" href="#/customers/new">
-                {t('customers.new')}
-              </a>
+              <>
+                <a className="btn btn-primary" href="#/customers/new">
+                  {t('customers.new')}
+                </a>{' '}
+                <a className="btn btn-secondary" href="#/customers/import">
+                  {t('customers.importCustomers')}
+                </a>
+              </>
             }
           >
             {t('customers.emptyHint')}

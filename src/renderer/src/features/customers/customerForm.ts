@@ -4,6 +4,7 @@ import {
   type Customer,
   type CustomerInput
 } from '@shared/books/customers'
+import { formatPostalCode } from '@shared/party'
 import type { Language } from '@shared/languages'
 import type { FieldError } from '@shared/result'
 import { toFieldErrors } from '@shared/validation'
@@ -97,7 +98,7 @@ export function inputFromForm(form: CustomerForm): CustomerInput {
     address: {
       line1: form.line1,
       line2: form.line2,
-      postalCode: form.postalCode,
+      postalCode: formatPostalCode(form.country, form.postalCode),
       city: form.city,
       region: form.region
     },

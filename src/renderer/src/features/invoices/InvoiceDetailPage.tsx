@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { InvoiceView } from '@shared/books/invoices'
+import { paymentInput, type InvoiceView } from '@shared/books/invoices'
 import { useApi, useChannel } from '../../api/context'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
@@ -24,6 +24,9 @@ import {
 
 type Action =
   'issue' | 'addLine' | 'delete' | 'removeLine' | 'pay' | 'credit' | 'void' | 'uncollectible' | null
+
+/** A payment without a reference is shown by its method, which main sends as its code. */
+const PAYMENT_METHODS: readonly string[] = paymentInput.shape.method.options
 
 /** One invoice: the document as the customer sees it, what can be done with it, and its history. */
 export function InvoiceDetailPage({ invoiceId }: { invoiceId: number }) {
@@ -170,7 +173,15 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
                           <Money amount={e.amount} currency={invoice.currency} />
                         </>
                       )}
-                      {e.reference && <span className="muted"> · {e.reference}</span>}
+                      {e.reference && (
+                        <span className="muted">
+                          {' '}
+                          ·{' '}
+                          {PAYMENT_METHODS.includes(e.reference)
+                            ? t(`payments.methodName.${e.reference}`)
+                            : e.reference}
+                        </span>
+                      )}
                       {e.date && <span className="muted"> · {formatDay(e.date, locale)}</span>}
                     </span>
                   </li>

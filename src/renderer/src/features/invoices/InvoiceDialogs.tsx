@@ -8,6 +8,7 @@ import { useApi } from '../../api/context'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
+import { DateField } from '../../components/DateField'
 import { SelectField, TextField } from '../../components/Field'
 import { Money } from '../../components/Money'
 import { errorMessage, fieldMessage } from '../../errors'
@@ -97,7 +98,7 @@ export function IssueDialog({ invoice, ...props }: ActionProps) {
       send={() => api.invoke('invoices/issue', { invoiceId: invoice.id, issueDate: date })}
     >
       <p>{t('invoices.issueText')}</p>
-      <TextField label={t('invoices.issueDate')} type="date" value={date} onChange={setDate} />
+      <DateField label={t('invoices.issueDate')} value={date} onChange={setDate} />
     </ActionDialog>
   )
 }
@@ -282,6 +283,9 @@ export function PaymentDialog({
   const [reference, setReference] = useState('')
   const minor = decimalToMinor(amount, payer.currency)
   const ok = minor !== null && minor > 0
+  // paid more than owed: the extra becomes credit only when the bookkeeper says so
+  const [keepExtra, setKeepExtra] = useState(false)
+  const overpaid = ok && minor! > payer.outstanding
   return (
     <ActionDialog
       open={open}
@@ -289,9 +293,10 @@ export function PaymentDialog({
       onDone={onDone}
       title={t('payments.recordTitle')}
       confirmLabel={t('payments.record')}
-      ready={ok}
+      ready={ok && (!overpaid || keepExtra)}
       send={() =>
         api.invoke('payments/record', {
+          keepExtraAsCredit: overpaid && keepExtra,
           customerId: payer.customerId,
           date,
           method,
@@ -321,7 +326,7 @@ export function PaymentDialog({
           hint={ok && minor! > payer.outstanding ? t('payments.overpaid') : undefined}
           error={amount && !ok ? t('invoices.amountInvalid') : undefined}
         />
-        <TextField label={t('payments.date')} type="date" value={date} onChange={setDate} />
+        <DateField label={t('payments.date')} value={date} onChange={setDate} />
         <SelectField
           label={t('payments.method')}
           value={method}
@@ -330,6 +335,19 @@ export function PaymentDialog({
         />
         <TextField label={t('payments.reference')} value={reference} onChange={setReference} />
       </div>
+      {overpaid && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={keepExtra}
+            onChange={(e) => setKeepExtra(e.target.checked)}
+          />{' '}
+          {t('payments.keepExtra', {
+            extra: minorToDecimal(minor! - payer.outstanding, payer.currency),
+            currency: payer.currency
+          })}
+        </label>
+      )}
     </ActionDialog>
   )
 }

@@ -5,15 +5,18 @@ import { StatusBadge } from '../../components/StatusBadge'
 import { formatDay, formatPeriod } from '../../format'
 import { intlLocale } from '../../i18n'
 
-/** A short list of invoices (a customer's, the dashboard's): number, dates, status, amounts. */
+/** A list of invoices (the invoices page's, a customer's, the dashboard's), newest bill date first. */
 export function InvoiceTable({
   invoices,
   emptyText,
-  hideCustomer
+  hideCustomer,
+  sortedByBillDate
 }: {
   invoices: InvoiceSummary[]
   emptyText: string
   hideCustomer?: boolean
+  /** The list is main's invoices/list: by bill date, newest first; the column says so. */
+  sortedByBillDate?: boolean
 }) {
   const { t } = useTranslation()
   const locale = intlLocale()
@@ -22,6 +25,15 @@ export function InvoiceTable({
     <table className="table">
       <thead>
         <tr>
+          {sortedByBillDate ? (
+            <th scope="col" aria-sort="descending" title={t('invoices.sortedBy')}>
+              <span className="sorted-by">
+                {t('billing.billDate')} <span aria-hidden="true">↓</span>
+              </span>
+            </th>
+          ) : (
+            <th scope="col">{t('billing.billDate')}</th>
+          )}
           <th scope="col">{t('invoices.number')}</th>
           {!hideCustomer && <th scope="col">{t('invoices.customer')}</th>}
           <th scope="col">{t('invoices.period')}</th>
@@ -38,6 +50,7 @@ export function InvoiceTable({
       <tbody>
         {invoices.map((i) => (
           <tr key={i.id}>
+            <td>{formatDay(i.billDate, locale)}</td>
             <td>
               <a href={`#/invoices/${i.id}`}>
                 {i.number ?? t('invoices.draftNumber', { id: i.id })}
@@ -48,7 +61,7 @@ export function InvoiceTable({
             <td>
               {i.periodStart && i.periodEnd
                 ? formatPeriod(i.periodStart, i.periodEnd, locale)
-                : formatDay(i.billDate, locale)}
+                : '—'}
             </td>
             <td>{i.dueDate ? formatDay(i.dueDate, locale) : '—'}</td>
             <td>

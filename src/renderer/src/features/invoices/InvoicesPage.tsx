@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { INVOICE_STATUSES, type InvoiceStatus } from '@shared/books/invoices'
 import { useChannel } from '../../api/context'
 import { Alert } from '../../components/Alert'
+import { DateField } from '../../components/DateField'
 import { EmptyState } from '../../components/EmptyState'
 import { FilterSelect } from '../../components/FilterSelect'
 import { Loading } from '../../components/Loading'
@@ -55,7 +56,7 @@ export function InvoicesPage({ query: params }: { query: URLSearchParams }) {
     query !== '' || status !== '' || from !== '' || to !== '' || dueWeek || customerId !== undefined
   return (
     <>
-      <PageHeader title={t('nav.invoices')} description={t('invoices.description')} />
+      <PageHeader title={t('nav.invoices')} description={t('invoices.pageDescription')} />
       <div className="toolbar" role="search">
         <SearchBox
           label={t('invoices.search')}
@@ -72,24 +73,18 @@ export function InvoicesPage({ query: params }: { query: URLSearchParams }) {
             ...INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))
           ]}
         />
-        <label className="toolbar-filter">
-          <span className="toolbar-label">{t('invoices.billedFrom')}</span>
-          <input
-            type="date"
-            className="input"
-            value={from}
-            onChange={(e) => reset(setFrom)(e.target.value)}
-          />
-        </label>
-        <label className="toolbar-filter">
-          <span className="toolbar-label">{t('invoices.billedTo')}</span>
-          <input
-            type="date"
-            className="input"
-            value={to}
-            onChange={(e) => reset(setTo)(e.target.value)}
-          />
-        </label>
+        <DateField
+          label={t('invoices.billedFrom')}
+          fieldClassName="toolbar-date"
+          value={from}
+          onChange={reset(setFrom)}
+        />
+        <DateField
+          label={t('invoices.billedTo')}
+          fieldClassName="toolbar-date"
+          value={to}
+          onChange={reset(setTo)}
+        />
         <label className="toolbar-check">
           <input
             type="checkbox"
@@ -144,7 +139,7 @@ export function InvoicesPage({ query: params }: { query: URLSearchParams }) {
               </tbody>
             </table>
             <div className="card">
-              <InvoiceTable invoices={result.value.invoices} emptyText="" />
+              <InvoiceTable invoices={result.value.invoices} emptyText="" sortedByBillDate />
             </div>
             <Pager offset={offset} size={PAGE} total={result.value.total} onChange={setOffset} />
           </>

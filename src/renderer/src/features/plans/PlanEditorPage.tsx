@@ -8,6 +8,8 @@ import { useApi, useChannel } from '../../api/context'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
+import { ConfirmDialog } from '../../components/Dialog'
+import { DateField } from '../../components/DateField'
 import { SelectField, TextField } from '../../components/Field'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
@@ -71,6 +73,7 @@ function PlanEditor({
 }) {
   const { t } = useTranslation()
   const api = useApi()
+  const [archiving, setArchiving] = useState(false)
   const locale = intlLocale()
   const [form, setForm] = useState(initial)
   const [effectiveFrom, setEffectiveFrom] = useState(today)
@@ -259,9 +262,8 @@ function PlanEditor({
                 ))}
               </ul>
             )}
-            <TextField
+            <DateField
               label={t('plans.effectiveFrom')}
-              type="date"
               name="effectiveFrom"
               value={effectiveFrom}
               onChange={setEffectiveFrom}
@@ -285,7 +287,28 @@ function PlanEditor({
         <a className="btn btn-secondary" href="#/plans">
           {t('common.cancel')}
         </a>
+        {summary && (
+          <Button type="button" onClick={() => setArchiving(true)}>
+            {t('plans.archive')}
+          </Button>
+        )}
       </div>
+      {summary && (
+        <ConfirmDialog
+          open={archiving}
+          title={t('plans.archiveTitle', { name: summary.name })}
+          confirmLabel={t('plans.archive')}
+          onCancel={() => setArchiving(false)}
+          onConfirm={() => {
+            setArchiving(false)
+            void api
+              .invoke('plans/archive', { planCode: summary.code, archived: true })
+              .then((result) => (result.ok ? navigate('/plans') : setFailure(result.error)))
+          }}
+        >
+          <p>{t('plans.archiveText')}</p>
+        </ConfirmDialog>
+      )}
     </form>
   )
 }

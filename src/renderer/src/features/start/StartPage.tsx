@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { defaultLanguageFor } from '@shared/company'
 import { defaultCurrencyFor } from '@shared/currencies'
 import type { AppErrorInfo } from '@shared/result'
 import { useApi, useChannel } from '../../api/context'
@@ -7,7 +7,6 @@ import { Loading } from '../../components/Loading'
 import { intlLocale } from '../../i18n'
 import { navigate } from '../../router'
 import { StartView, type NewCompanyDraft } from './StartView'
-import type { Language } from '@shared/languages'
 
 interface StartPageProps {
   /** Called once a company file is open. */
@@ -22,7 +21,6 @@ function regionOf(locale: string): string {
 
 /** First screen of a new data folder, and File › New: create a company file or open one. */
 export function StartPage({ onOpened, canCancel }: StartPageProps) {
-  const { i18n } = useTranslation()
   const api = useApi()
   const [files] = useChannel('files/list', {})
   const [info] = useChannel('app/info', {})
@@ -31,7 +29,7 @@ export function StartPage({ onOpened, canCancel }: StartPageProps) {
     legalName: '',
     country,
     defaultCurrency: defaultCurrencyFor(country),
-    defaultLanguage: i18n.language as Language
+    defaultLanguage: defaultLanguageFor(country)
   })
   const [createError, setCreateError] = useState<AppErrorInfo | null>(null)
   const [openError, setOpenError] = useState<AppErrorInfo | null>(null)

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { defaultLanguageFor } from '@shared/company'
 import { defaultCurrencyFor } from '@shared/currencies'
 import type { CompanyFileList } from '@shared/files'
 import type { Language } from '@shared/languages'
@@ -39,6 +40,8 @@ interface StartViewProps {
 export function StartView(props: StartViewProps) {
   const { t } = useTranslation()
   const locale = intlLocale()
+  // the invoice language follows the country until it is picked
+  const [languagePicked, setLanguagePicked] = useState(false)
   const { draft, onDraftChange, files } = props
   const fieldError = (field: string) => fieldMessage(t, props.createError?.fieldErrors?.[field])
   const submit = (event: FormEvent) => {
@@ -77,7 +80,14 @@ export function StartView(props: StartViewProps) {
                 value={draft.country}
                 options={countryOptions(locale)}
                 onChange={(country) =>
-                  onDraftChange({ ...draft, country, defaultCurrency: defaultCurrencyFor(country) })
+                  onDraftChange({
+                    ...draft,
+                    country,
+                    defaultCurrency: defaultCurrencyFor(country),
+                    defaultLanguage: languagePicked
+                      ? draft.defaultLanguage
+                      : defaultLanguageFor(country)
+                  })
                 }
                 error={fieldError('country')}
                 required
@@ -96,7 +106,10 @@ export function StartView(props: StartViewProps) {
               hint={t('company.defaultLanguageHint')}
               value={draft.defaultLanguage}
               options={languageOptions()}
-              onChange={(lang) => onDraftChange({ ...draft, defaultLanguage: lang as Language })}
+              onChange={(lang) => {
+                setLanguagePicked(true)
+                onDraftChange({ ...draft, defaultLanguage: lang as Language })
+              }}
               error={fieldError('defaultLanguage')}
             />
             <div className="form-actions">

@@ -8,6 +8,7 @@ import { useApi } from '../../api/context'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
+import { DateField } from '../../components/DateField'
 import { SelectField, TextField } from '../../components/Field'
 import { errorMessage } from '../../errors'
 import { ChangeDialog } from './ChangeDialog'
@@ -138,12 +139,7 @@ export function CancelDialog({
           hint={when === 'period_end' ? t('subscriptions.cancelAtPeriodEndHint') : undefined}
         />
         {when === 'now' && (
-          <TextField
-            label={t('subscriptions.lastDay')}
-            type="date"
-            value={date}
-            onChange={setDate}
-          />
+          <DateField label={t('subscriptions.lastDay')} value={date} onChange={setDate} />
         )}
       </div>
     </ChangeDialog>

@@ -4,6 +4,7 @@ import type { PlanSummary } from '@shared/books/catalog'
 import type { SubscriptionView } from '@shared/books/subscriptions'
 import { today } from '../../format'
 import { useApi } from '../../api/context'
+import { DateField } from '../../components/DateField'
 import { SelectField, TextField } from '../../components/Field'
 import { ChangeDialog } from './ChangeDialog'
 
@@ -69,12 +70,7 @@ export function ChangeSubscriptionDialog({
           ]}
         />
         {when === 'now' && (
-          <TextField
-            label={t('subscriptions.changeDate')}
-            type="date"
-            value={date}
-            onChange={setDate}
-          />
+          <DateField label={t('subscriptions.changeDate')} value={date} onChange={setDate} />
         )}
       </div>
     </ChangeDialog>
@@ -97,15 +93,9 @@ export function PauseDialog({ subscription, ...props }: DialogProps) {
       send={(confirm) => api.invoke('subscriptions/pause', { ...input, confirm })}
     >
       <div className="form-grid">
-        <TextField
-          label={t('subscriptions.pauseFrom')}
-          type="date"
-          value={from}
-          onChange={setFrom}
-        />
-        <TextField
+        <DateField label={t('subscriptions.pauseFrom')} value={from} onChange={setFrom} />
+        <DateField
           label={t('subscriptions.pauseUntil')}
-          type="date"
           value={until}
           onChange={setUntil}
           hint={t('subscriptions.pauseUntilHint')}
@@ -129,7 +119,7 @@ export function ResumeDialog({ subscription, ...props }: DialogProps) {
       inputKey={JSON.stringify(input)}
       send={(confirm) => api.invoke('subscriptions/resume', { ...input, confirm })}
     >
-      <TextField label={t('subscriptions.resumeOn')} type="date" value={on} onChange={setOn} />
+      <DateField label={t('subscriptions.resumeOn')} value={on} onChange={setOn} />
     </ChangeDialog>
   )
 }

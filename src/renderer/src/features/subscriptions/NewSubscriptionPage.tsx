@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
 import { CustomerPicker } from '../../components/CustomerPicker'
+import { DateField } from '../../components/DateField'
 import { SelectField, TextField } from '../../components/Field'
 import { PageHeader } from '../../components/PageHeader'
 import { errorMessage, fieldMessage } from '../../errors'
@@ -89,9 +90,8 @@ export function NewSubscriptionPage({ customerId }: { customerId?: number }) {
               ]}
               hint={livePlans.length === 0 ? t('subscriptions.noPlans') : undefined}
             />
-            <TextField
+            <DateField
               label={t('subscriptions.startDate')}
-              type="date"
               name="startDate"
               value={startDate}
               onChange={setStartDate}

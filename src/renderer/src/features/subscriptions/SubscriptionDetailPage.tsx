@@ -7,10 +7,11 @@ import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
 import { ConfirmDialog, Dialog } from '../../components/Dialog'
-import { TextField } from '../../components/Field'
+import { DateField } from '../../components/DateField'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { StatusBadge } from '../../components/StatusBadge'
+import { addDays } from '../../dayFormat'
 import { errorMessage } from '../../errors'
 import { formatDay, formatPeriod, today } from '../../format'
 import { intlLocale } from '../../i18n'
@@ -64,6 +65,12 @@ function SubscriptionDetail({
   const plan = s.items.find((i) => i.role === 'plan' && !i.endDate) ?? s.items[0]
   const name = customer.status === 'ready' ? customer.value.name : ''
   const running = s.status !== 'ended'
+  // main lets only a cancellation at the end of a period be undone; one "now" ended service on
+  // the chosen day, and only reactivating (from a later day) bills the customer again
+  const endsWithPeriod =
+    s.status === 'cancelling' && s.cancelAt !== null && s.currentPeriod?.end === s.cancelAt
+  const cancelledNow = s.status === 'cancelling' && !endsWithPeriod
+  const canReactivate = !running || cancelledNow
   return (
     <>
       <PageHeader
@@ -86,7 +93,7 @@ function SubscriptionDetail({
             {s.status === 'paused' && (
               <Button onClick={() => setAction('resume')}>{t('subscriptions.resume')}</Button>
             )}
-            {s.status === 'cancelling' && (
+            {endsWithPeriod && (
               <Button variant="primary" onClick={() => setAction('undo')}>
                 {t('subscriptions.undoCancel')}
               </Button>
@@ -96,8 +103,15 @@ function SubscriptionDetail({
                 {t('subscriptions.cancel')}
               </Button>
             )}
-            {!running && (
-              <Button variant="primary" onClick={() => setAction('reactivate')}>
+            {canReactivate && (
+              <Button
+                variant="primary"
+                onClick={() => {
+                  if (s.cancelAt && reactivateOn <= s.cancelAt)
+                    setReactivateOn(addDays(s.cancelAt, 1))
+                  setAction('reactivate')
+                }}
+              >
                 {t('subscriptions.reactivate')}
               </Button>
             )}
@@ -105,12 +119,28 @@ function SubscriptionDetail({
         }
       />
       {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
-      {s.status === 'cancelling' && s.cancelAt && (
+      {endsWithPeriod && s.cancelAt && (
         <Alert
           tone="warning"
           title={t('subscriptions.cancellingTitle', { date: formatDay(s.cancelAt, locale) })}
         >
           <p>{t('subscriptions.cancellingText', { reason: s.cancelReason ?? '' })}</p>
+        </Alert>
+      )}
+      {cancelledNow && s.cancelAt && (
+        <Alert
+          tone="warning"
+          title={t('subscriptions.cancelledNowTitle', { date: formatDay(s.cancelAt, locale) })}
+        >
+          <p>{t('subscriptions.cancelledNowText', { reason: s.cancelReason ?? '' })}</p>
+        </Alert>
+      )}
+      {s.status === 'ended' && s.cancelAt && (
+        <Alert
+          tone="info"
+          title={t('subscriptions.endedTitle', { date: formatDay(s.cancelAt, locale) })}
+        >
+          <p>{t('subscriptions.endedText')}</p>
         </Alert>
       )}
       <div className="detail-grid">
@@ -242,9 +272,8 @@ function SubscriptionDetail({
           </>
         }
       >
-        <TextField
+        <DateField
           label={t('subscriptions.reactivateOn')}
-          type="date"
           value={reactivateOn}
           onChange={setReactivateOn}
         />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ImportReport } from '@shared/books/results'
 import type { AppErrorInfo } from '@shared/result'
 import { useApi } from '../../api/context'
+import { ImportProgress } from './ImportProgress'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
@@ -177,6 +178,7 @@ export function ImportWizard({ initialKind = 'usage' }: { initialKind?: ImportKi
               <Button onClick={() => setStep({ kind: 'choose' })}>{t('imports.otherFile')}</Button>
             </div>
           )}
+          {busy && <ImportProgress />}
         </Card>
       )}
       {step.kind === 'done' && (
