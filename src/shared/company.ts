@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { line, requiredLine } from './text'
 import { COUNTRY_CODES } from './countries'
-import { CURRENCY_CODES } from './currencies'
+import { currencyCode } from './currencies'
 import { checkBic, checkIban, type IdCheck } from './identifiers'
 import { checkPartyIds, compactId, customIssue as custom, formatPostalCode } from './party'
 import { checkNumberFormat, DEFAULT_NUMBER_FORMAT } from './invoice-number'
@@ -45,7 +45,6 @@ export interface CompanyProfile {
 const text = line
 const required = requiredLine
 const countryCode = z.enum(COUNTRY_CODES as [string, ...string[]])
-const currencyCode = z.enum(CURRENCY_CODES as [string, ...string[]])
 
 /** Decoded byte length of a base64 string, without decoding it. */
 export function base64ByteLength(b64: string): number {

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /**
  * ISO 4217 currencies and their minor-unit exponent (EUR 2 → amounts in cents, JPY 0, BHD 3).
  * Money is always an integer count of minor units; this table says how many decimals that is.
@@ -23,6 +25,12 @@ export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
 export const CURRENCY_CODES: readonly string[] = Object.keys(CURRENCY_EXPONENTS)
 
 export const isCurrencyCode = (code: string): boolean => Object.hasOwn(CURRENCY_EXPONENTS, code)
+
+/** The one schema of a currency field: a code of the table above, nothing else. */
+export const currencyCode = z.string().refine(isCurrencyCode, {
+  message: 'must be an ISO 4217 currency code, like "EUR"',
+  params: { code: 'invalid_choice' }
+})
 
 /** The currency a company in this country most likely invoices in (a default, always editable). */
 export function defaultCurrencyFor(country: string): string {

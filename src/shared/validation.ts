@@ -117,9 +117,13 @@ function toFieldError(issue: z.core.$ZodIssue, raw: unknown): FieldError {
   }
 }
 
+/** More field errors than a form can show are not collected (a hostile input can have millions). */
+export const MAX_FIELD_ERRORS = 200
+
 /**
- * Turns zod issues into field errors keyed by dotted path (first problem per field wins).
- * Unknown keys are reported on the key itself, so "company/update {foo: 1}" names "foo".
+ * Turns zod issues into field errors keyed by dotted path (first problem per field wins, at most
+ * MAX_FIELD_ERRORS fields). Unknown keys are reported on the key itself, so
+ * "company/update {foo: 1}" names "foo".
  */
 export function toFieldErrors(
   issues: readonly z.core.$ZodIssue[],
@@ -129,7 +133,7 @@ export function toFieldErrors(
   const errors = new Map<string, FieldError>()
   const add = (path: readonly PropertyKey[], error: FieldError) => {
     const key = pathKey(path)
-    if (!errors.has(key)) errors.set(key, error)
+    if (!errors.has(key) && errors.size < MAX_FIELD_ERRORS) errors.set(key, error)
   }
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -145,6 +149,9 @@ export function toFieldErrors(
 
 /** A one-line English summary of the fields that failed, for logs and the error envelope. */
 export function summarizeFieldErrors(errors: Record<string, FieldError>): string {
-  const fields = Object.keys(errors).map((k) => k || '(input)')
-  return `Invalid input: ${fields.join(', ')}`
+  const fields = Object.keys(errors).map((k) => (k || '(input)').slice(0, 100))
+  const shown = fields.slice(0, 10).join(', ')
+  return fields.length > 10
+    ? `Invalid input: ${shown} and ${fields.length - 10} more`
+    : `Invalid input: ${shown}`
 }

@@ -278,3 +278,65 @@ describe('search text is never a query language', () => {
     if (query.replace(/\p{Cc}/gu, ' ').trim() === 'Ana') expect(found.total).toBe(1)
   })
 })
+
+describe('what a seeded sweep found after the first fixes', () => {
+  it('refuses a price id that is an object whose toString is not a function', async () => {
+    const { call, file } = await company()
+    const before = snapshotFile(file.path)
+    const odd = { toString: 1, valueOf: 1 }
+    const plan = flatPlan('basic', '100.00', {
+      prices: [
+        { id: odd, description: 'fee', model: 'flat', amount: '1.00' },
+        { id: 'fee', description: 'fee', model: 'flat', amount: '1.00' }
+      ],
+      segment_prices: {
+        Partners: [
+          { id: { ...odd }, description: 'Partner fee', model: 'flat', amount: '0.80' },
+          { id: 'fee', description: 'Partner fee', model: 'flat', amount: '0.80' }
+        ]
+      }
+    })
+    for (const channel of ['plans/save', 'plans/quote'] as const) {
+      const result = await call(channel, {
+        plan,
+        effectiveFrom: '2020-01-01'
+      } as unknown as ChannelInput<typeof channel>)
+      expect(result.ok ? 'ok' : result.error.code, channel).toBe('VALIDATION')
+      if (!result.ok)
+        expect(Object.keys(result.error.fieldErrors ?? {})).toContain('plan.prices.0.id')
+    }
+    expect(snapshotFile(file.path)).toBe(before)
+  })
+
+  it.each(['XXX', 'INV', 'pln', 'toString'])(
+    'refuses a payment and a refund in %j, which is no currency',
+    async (currency) => {
+      const { call, file, today } = await company()
+      const ana = value(await call('customers/create', customer('Ana')))
+      const before = snapshotFile(file.path)
+      const payment = { customerId: ana.id, date: today, method: 'cash', amount: 100, currency }
+      for (const channel of ['payments/record', 'payments/refund'] as const) {
+        const result = await call(channel, payment as ChannelInput<typeof channel>)
+        expect(result.ok ? 'ok' : result.error.code, channel).toBe('VALIDATION')
+        if (!result.ok) expect(result.error.fieldErrors?.currency?.code).toBe('invalid_choice')
+      }
+      expect(snapshotFile(file.path)).toBe(before)
+    }
+  )
+
+  it('answers an input with thousands of wrong fields with a short error', async () => {
+    const { call } = await company()
+    const lines = Array.from({ length: 5000 }, () => ({ lineId: 'x', amount: -1 }))
+    const result = await call('invoices/creditNote', {
+      invoiceId: 1,
+      reason: 'r',
+      lines
+    } as unknown as ChannelInput<'invoices/creditNote'>)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('VALIDATION')
+    expect(Object.keys(result.error.fieldErrors ?? {}).length).toBeLessThanOrEqual(200)
+    expect(result.error.message.length).toBeLessThan(400)
+    expect(result.error.message).toMatch(/and \d+ more$/)
+  })
+})

@@ -26,12 +26,14 @@ export async function dispatch(
   raw: unknown
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail('NOT_FOUND', `There is no channel named ${channel}.`)
-  const parsed = contract[channel].input.safeParse(raw)
-  if (!parsed.success) {
-    const fieldErrors = toFieldErrors(parsed.error.issues, raw)
-    return fail('VALIDATION', summarizeFieldErrors(fieldErrors), fieldErrors)
-  }
   try {
+    // inside the try: a refinement that throws on some input is a fault of Facturo, answered
+    // like any other, never an exception out of the transport
+    const parsed = contract[channel].input.safeParse(raw)
+    if (!parsed.success) {
+      const fieldErrors = toFieldErrors(parsed.error.issues, raw)
+      return fail('VALIDATION', summarizeFieldErrors(fieldErrors), fieldErrors)
+    }
     const handler = handlers[channel] as Handler<typeof channel>
     return ok(await handler(parsed.data as never))
   } catch (error) {

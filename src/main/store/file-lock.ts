@@ -1,4 +1,14 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync
+} from 'node:fs'
 import { hostname, userInfo } from 'node:os'
 import { problem } from '../errors'
 import { PRIVATE_FILE_MODE } from './company-path'
@@ -62,7 +72,34 @@ function isStale(lockPath: string, holder: LockHolder | null): boolean {
   return holder.pid === process.pid ? !held.has(lockPath) : !isRunning(holder.pid)
 }
 
+/**
+ * Makes the lock with its content already in it: the holder is written to a file of its own
+ * and linked into place, which fails if a lock is there. A holder killed half-way leaves at
+ * most its own temporary file, never an empty lock that would look like someone else's. Where
+ * the file system has no hard links (FAT drives), the lock is made with O_EXCL and written.
+ */
 function tryCreate(lockPath: string, me: LockHolder): boolean {
+  const temporary = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`
+  try {
+    writeFileSync(temporary, JSON.stringify(me), { mode: PRIVATE_FILE_MODE, flag: 'wx' })
+  } catch {
+    return tryCreateExclusively(lockPath, me)
+  }
+  try {
+    linkSync(temporary, lockPath)
+    return true
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') return false
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EXDEV')
+      return tryCreateExclusively(lockPath, me)
+    throw error
+  } finally {
+    rmSync(temporary, { force: true })
+  }
+}
+
+function tryCreateExclusively(lockPath: string, me: LockHolder): boolean {
   let fd: number
   try {
     fd = openSync(lockPath, 'wx', PRIVATE_FILE_MODE)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { requiredLine } from '../text'
 import { localDateTime } from '../calendar'
-import { isCurrencyCode } from '../currencies'
+import { currencyCode } from '../currencies'
 import { compareDecimalText } from './decimal-text'
 import { code, decimalText, moneyText } from './fields'
 
@@ -11,13 +11,21 @@ const propertyValue = z.union([z.string().max(200), z.number()], {
   error: 'must be a number or a string'
 })
 
+/** An event's properties: at most 100, names of at most 64 characters, values of at most 200. */
+export const usageProperties = z
+  .record(z.string().max(64), propertyValue)
+  .refine((properties) => Object.keys(properties).length <= 100, {
+    message: 'at most 100 properties',
+    params: { code: 'too_big', maximum: 100 }
+  })
+
 export const usageEventSchema = z.strictObject({
   /** Unique per customer and metric: the same id twice counts once. */
   id: requiredLine(200),
   metric: code,
   /** Local wall-clock time of the company, without a zone: "2026-01-05" or "2026-01-05T14:30:00". */
   timestamp: localDateTime,
-  properties: z.record(z.string(), propertyValue).default({}),
+  properties: usageProperties.default({}),
   /** Which subscription it belongs to, when a customer has several with the same metric. */
   subscription: z.string().min(1).max(200).optional()
 })
@@ -36,13 +44,16 @@ export const couponSchema = z
     percent: decimalText('a percentage').optional(),
     /** A fixed coupon's amount per invoice, in its currency's major unit. */
     amount: moneyText('an amount').optional(),
-    currency: z.string().refine(isCurrencyCode, 'must be an ISO 4217 currency code').optional(),
+    currency: currencyCode.optional(),
     duration: z.enum(['once', 'repeating', 'forever']),
     /** For "repeating": how many billing periods it applies to. */
     periods: z.number().int().min(1).optional(),
     /** Limits the coupon to some plans or prices; without it, it applies to the whole invoice. */
     applies_to: z
-      .strictObject({ plans: z.array(code).optional(), prices: z.array(code).optional() })
+      .strictObject({
+        plans: z.array(code).max(1000).optional(),
+        prices: z.array(code).max(1000).optional()
+      })
       .optional()
   })
   .superRefine((c, ctx) => {
@@ -130,7 +141,7 @@ export const ROUNDING_MODES = [
 
 export const billingSettingsSchema = z.strictObject({
   /** The company's tax rates; without any, quotes are before tax. */
-  tax_rates: z.array(taxRateSchema).default([]),
+  tax_rates: z.array(taxRateSchema).max(1000).default([]),
   /** per_category: EN 16931 BT-117, one rounding per category. per_line: where a country allows it. */
   tax_calculation: z.enum(['per_category', 'per_line']).default('per_category'),
   rounding: z.enum(ROUNDING_MODES).default('half_away_from_zero')

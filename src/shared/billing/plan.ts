@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { requiredLine } from '../text'
-import { isCurrencyCode } from '../currencies'
+import { currencyCode } from '../currencies'
 import { compareDecimalText, NON_NEGATIVE_DECIMAL } from './decimal-text'
 import { code, decimalText, moneyText } from './fields'
 import { ownValue } from '../own'
@@ -48,6 +48,11 @@ export const metricSchema = z
   })
 export type Metric = z.output<typeof metricSchema>
 
+/** Bounds no real plan comes near, so a hostile plan cannot make a run or a check do unbounded work. */
+export const MAX_TIERS = 100
+export const MAX_PRICES = 100
+export const MAX_SEGMENTS = 100
+
 const tierSchema = z.strictObject({
   /** The last unit of the tier (inclusive); null in the last tier, which has no limit. */
   up_to: z.union([quantityText, z.null()], { error: 'must be a number, or null in the last tier' }),
@@ -93,9 +98,13 @@ export const priceSchema = z.discriminatedUnion('model', [
   z.strictObject({
     ...priceBase,
     model: z.literal('graduated'),
-    tiers: z.array(tierSchema).min(1)
+    tiers: z.array(tierSchema).min(1).max(MAX_TIERS)
   }),
-  z.strictObject({ ...priceBase, model: z.literal('volume'), tiers: z.array(tierSchema).min(1) }),
+  z.strictObject({
+    ...priceBase,
+    model: z.literal('volume'),
+    tiers: z.array(tierSchema).min(1).max(MAX_TIERS)
+  }),
   z.strictObject({
     ...priceBase,
     model: z.literal('package'),
@@ -123,7 +132,7 @@ export const priceSchema = z.discriminatedUnion('model', [
   z.strictObject({
     ...priceBase,
     model: z.literal('stairstep'),
-    tiers: z.array(stairTierSchema).min(1)
+    tiers: z.array(stairTierSchema).min(1).max(MAX_TIERS)
   })
 ])
 export type Price = z.output<typeof priceSchema>
@@ -232,38 +241,44 @@ function checkPrice(price: Loose, i: number, ctx: Ctx, list: PropertyKey[] = ['p
 /** A segment's price list replaces some of the plan's prices (same code, same metric) for its customers. */
 function checkSegmentPrices(plan: Loose, ctx: Ctx): void {
   if (!isObject(plan.segment_prices) || !Array.isArray(plan.prices)) return
-  const base = new Map(
-    plan.prices.filter(isObject).map((p) => [p.id, isObject(p.metric) ? p.metric.code : null])
+  // ids that are not text are reported by the field schema; only text is compared or quoted here
+  const base = new Map<string, unknown>(
+    plan.prices
+      .filter(isObject)
+      .filter((p) => typeof p.id === 'string')
+      .map((p) => [p.id as string, isObject(p.metric) ? p.metric.code : null])
   )
   for (const [segment, prices] of Object.entries(plan.segment_prices)) {
     if (!Array.isArray(prices)) continue
-    const seen = new Set<unknown>()
+    const seen = new Set<string>()
     prices.forEach((price, i) => {
       if (!isObject(price)) return
       const at = ['segment_prices', segment, i]
-      if (!base.has(price.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...at, 'id'],
-          message: `must be the code of one of the plan's prices (${[...base.keys()].join(', ')})`,
-          params: { code: 'segment_price_unknown' }
-        })
-      } else if ((isObject(price.metric) ? price.metric.code : null) !== base.get(price.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...at, 'metric'],
-          message: 'must measure the same metric as the price it replaces',
-          params: { code: 'segment_price_metric' }
-        })
+      if (typeof price.id === 'string') {
+        if (!base.has(price.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'id'],
+            message: `must be the code of one of the plan's prices (${[...base.keys()].join(', ')})`,
+            params: { code: 'segment_price_unknown' }
+          })
+        } else if ((isObject(price.metric) ? price.metric.code : null) !== base.get(price.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'metric'],
+            message: 'must measure the same metric as the price it replaces',
+            params: { code: 'segment_price_metric' }
+          })
+        }
+        if (seen.has(price.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, 'id'],
+            message: `"${price.id}" is used by another price`,
+            params: { code: 'price_id_taken', id: price.id }
+          })
+        seen.add(price.id)
       }
-      if (seen.has(price.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: [...at, 'id'],
-          message: `"${String(price.id)}" is used by another price`,
-          params: { code: 'price_id_taken', id: String(price.id) }
-        })
-      seen.add(price.id)
       checkPrice(price, i, ctx, at.slice(0, -1))
     })
   }
@@ -294,10 +309,7 @@ export const planSchema = z
   .strictObject({
     id: code,
     name: requiredLine(200),
-    currency: z.string().refine(isCurrencyCode, {
-      message: 'must be an ISO 4217 currency code, like "EUR"',
-      params: { code: 'invalid_choice' }
-    }),
+    currency: currencyCode,
     interval: intervalSchema,
     alignment: z.enum(['anniversary', 'calendar']).default('anniversary'),
     trial_days: z.number().int().min(0).max(3650).default(0),
@@ -305,9 +317,15 @@ export const planSchema = z
     tax_rate: code.default('standard'),
     /** The least the subscription pays per period (net, before discounts); a top-up line makes up the rest. */
     minimum_commitment: moneyText('an amount').optional(),
-    prices: z.array(priceSchema).min(1),
+    prices: z.array(priceSchema).min(1).max(MAX_PRICES),
     /** Price lists by customer segment: for customers of a segment, these replace the plan's prices of the same code. */
-    segment_prices: z.record(requiredLine(60), z.array(priceSchema).min(1)).optional()
+    segment_prices: z
+      .record(requiredLine(60), z.array(priceSchema).min(1).max(MAX_PRICES))
+      .refine((segments) => Object.keys(segments).length <= MAX_SEGMENTS, {
+        message: `at most ${MAX_SEGMENTS} segments`,
+        params: { code: 'too_big', maximum: MAX_SEGMENTS }
+      })
+      .optional()
   })
   .check(z.superRefine((plan, ctx) => checkPlan(plan, ctx), { when: () => true }))
 

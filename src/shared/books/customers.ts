@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { line, paragraph, requiredLine } from '../text'
 import { COUNTRY_CODES } from '../countries'
-import { CURRENCY_CODES } from '../currencies'
+import { currencyCode } from '../currencies'
 import { LANGUAGES, type Language } from '../languages'
 import { checkPartyIds, compactId, formatPostalCode } from '../party'
 
@@ -37,7 +37,7 @@ export const customerInput = z
       .default({ line1: '', line2: '', postalCode: '', city: '', region: '' }),
     country: z.enum(COUNTRY_CODES as [string, ...string[]]),
     language: z.enum(LANGUAGES),
-    currency: z.enum(CURRENCY_CODES as [string, ...string[]]),
+    currency: currencyCode,
     paymentTermsDays: z.number().int().min(0).max(365).default(14),
     taxTreatment: z.enum(TAX_TREATMENTS).default('standard'),
     exemptionReason: text(300).default(''),

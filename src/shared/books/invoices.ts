@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { line, requiredLine } from '../text'
 import { calendarDate, localDateTime } from '../calendar'
+import { currencyCode } from '../currencies'
+import { usageProperties } from '../billing/inputs'
 import type { BreakdownStep } from '../billing/breakdown'
 
 export const INVOICE_STATUSES = [
@@ -146,6 +148,9 @@ export const addLineInput = z.strictObject({
   periodEnd: date.optional()
 })
 export const removeLineInput = z.strictObject({ invoiceId: id, lineId: id })
+/** More lines than any invoice of Facturo's has (a bound for what a caller may list). */
+export const MAX_INVOICE_LINES = 10_000
+
 export const voidInput = z.strictObject({
   invoiceId: id,
   reason: requiredLine(500)
@@ -156,6 +161,7 @@ export const creditNoteInput = z.strictObject({
   lines: z
     .array(z.strictObject({ lineId: id, amount: z.number().int().positive().optional() }))
     .min(1)
+    .max(MAX_INVOICE_LINES)
     .optional()
 })
 
@@ -165,11 +171,12 @@ export const paymentInput = z.strictObject({
   method: z.enum(['bank_transfer', 'card', 'cash', 'direct_debit', 'pix', 'other']),
   /** Minor units. */
   amount: z.number().int().positive().max(1e13),
-  currency: z.string().length(3),
+  currency: currencyCode,
   reference: line(200).default(''),
   /** Where it goes; without it, the oldest open invoices first. What is left becomes customer credit. */
   allocations: z
-    .array(z.strictObject({ invoiceId: id, amount: z.number().int().positive() }))
+    .array(z.strictObject({ invoiceId: id, amount: z.number().int().positive().max(1e13) }))
+    .max(1000)
     .optional(),
   /** Paid more than owed: keep the extra as credit (otherwise the payment is refused, CONFLICT). */
   keepExtraAsCredit: z.boolean().default(false)
@@ -179,7 +186,7 @@ export const refundInput = z.strictObject({
   date,
   method: z.enum(['bank_transfer', 'card', 'cash', 'direct_debit', 'pix', 'other']),
   amount: z.number().int().positive().max(1e13),
-  currency: z.string().length(3),
+  currency: currencyCode,
   reference: line(200).default('')
 })
 
@@ -190,12 +197,12 @@ export const usageAddInput = z.strictObject({
   metric: z.string().min(1).max(64),
   eventId: requiredLine(200),
   timestamp: localDateTime,
-  properties: z.record(z.string().max(64), z.union([z.string().max(200), z.number()])).default({})
+  properties: usageProperties.default({})
 })
 export const usageCorrectInput = z.strictObject({
   id,
   timestamp: localDateTime.optional(),
-  properties: z.record(z.string().max(64), z.union([z.string().max(200), z.number()])).optional()
+  properties: usageProperties.optional()
 })
 export const usageIdInput = z.strictObject({ id })
 export const usageListInput = z.strictObject({

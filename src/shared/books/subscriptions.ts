@@ -42,7 +42,7 @@ export const cancelInput = z.strictObject({
   /** What was offered to keep the customer, and what they said. */
   retention: z
     .strictObject({
-      offered: z.array(z.enum(RETENTION_OFFERS)).min(1),
+      offered: z.array(z.enum(RETENTION_OFFERS)).min(1).max(RETENTION_OFFERS.length),
       accepted: z.enum(RETENTION_OFFERS).nullable(),
       couponCode: code.optional(),
       planCode: code.optional()
