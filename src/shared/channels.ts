@@ -72,6 +72,7 @@ export const CHANNELS = [
   'invoices/uncollectible',
   'payments/record',
   'payments/refund',
+  'payments/reverse',
   'ledger/verify',
   'backups/list',
   'backups/create',

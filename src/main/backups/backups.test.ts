@@ -136,6 +136,7 @@ describe('backups of the open company file', () => {
       'invoices.csv',
       'invoice_lines.csv',
       'payments.csv',
+      'payment_reversals.csv',
       'credit_notes.csv'
     ])
       expect(Object.keys(files), name).toContain(name)

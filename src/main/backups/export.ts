@@ -34,6 +34,7 @@ const TABLES = [
   'invoice_lines',
   'pending_charges',
   'payments',
+  'payment_reversals',
   'allocations',
   'credit_ledger',
   'ledger_entries',

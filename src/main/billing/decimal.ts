@@ -2,6 +2,7 @@ import Decimal from 'decimal.js'
 import { CURRENCY_EXPONENTS } from '@shared/currencies'
 import { BillingError } from './errors'
 import { ownValue } from '@shared/own'
+import { DECIMAL_ROUNDING, type RoundingMode } from '@shared/billing/line-amount'
 
 /**
  * The engine's decimal: exact for + − ×, 60 significant digits for ÷ (proration fractions),
@@ -46,15 +47,8 @@ export function dec(value: string | number | Dec, path?: string): Dec {
 }
 
 /** How a computed amount becomes whole minor units. The default is half away from zero. */
-export type RoundingMode = 'half_away_from_zero' | 'half_even' | 'half_toward_zero' | 'up' | 'down'
-
-const ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
-  half_away_from_zero: Decimal.ROUND_HALF_UP,
-  half_even: Decimal.ROUND_HALF_EVEN,
-  half_toward_zero: Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN
-}
+export type { RoundingMode }
+const ROUNDING = DECIMAL_ROUNDING
 
 export function exponentOf(currency: string): number {
   const exponent = ownValue(CURRENCY_EXPONENTS, currency)

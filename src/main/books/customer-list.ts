@@ -15,7 +15,7 @@ type CustomersEb = ExpressionBuilder<Database, 'customers'>
 
 /** What the customer owes on issued invoices in their own currency (credit notes settle through allocations). */
 const receivable = sql<number>`coalesce((
-  SELECT sum(max(i.amount_due - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0), 0))
+  SELECT sum(max(i.amount_due - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.invoice_id = i.id AND a.reversal_id IS NULL), 0), 0))
   FROM invoices i
   WHERE i.customer_id = customers.id AND i.currency = customers.currency
     AND i.status = 'issued' AND i.kind = 'invoice'

@@ -21,7 +21,7 @@ const SHOWN = `
   WITH owed AS (
     SELECT i.*, c.name AS customer_name, c.search_text AS customer_search,
       CASE WHEN i.status = 'issued' AND i.kind = 'invoice'
-        THEN max(i.amount_due - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.invoice_id = i.id), 0), 0)
+        THEN max(i.amount_due - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.invoice_id = i.id AND a.reversal_id IS NULL), 0), 0)
         ELSE 0 END AS outstanding
     FROM invoices i JOIN customers c ON c.id = i.customer_id
     WHERE (:customerId IS NULL OR i.customer_id = :customerId)

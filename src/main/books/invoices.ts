@@ -13,7 +13,10 @@ import {
   type CouponApplication,
   type DraftInvoice
 } from '../billing'
+import { dec, text } from '../billing/decimal'
 import { AppError } from '../errors'
+import type { BreakdownStep } from '@shared/billing/breakdown'
+import { lineAmountMinor } from '@shared/billing/line-amount'
 import { getCompany } from '../store/repos/company'
 import type { InvoiceLineTable, InvoiceTable } from '../store/schema'
 import type { Books } from '../store/sync'
@@ -305,7 +308,10 @@ export function addDraftLine(
   line: {
     description: string
     quantity: string
-    amount: number
+    /** The price of one in major units: the line is quantity × unit price, rounded once. */
+    unitPrice?: string
+    /** Or the line's amount in minor units. */
+    amount?: number
     taxRateId: string
     periodStart?: string
     periodEnd?: string
@@ -315,6 +321,30 @@ export function addDraftLine(
     const invoice = invoiceRow(books, invoiceId)
     if (invoice.status !== 'draft')
       throw new AppError('CONFLICT', `${invoice.number} is issued; correct it with a credit note.`)
+    if (!taxRates(books).some((r) => r.id === line.taxRateId))
+      throw new AppError('VALIDATION', `There is no tax rate ${line.taxRateId}.`, {
+        taxRateId: { code: 'invalid_choice', message: 'Choose one of the company’s tax rates' }
+      })
+    const rounding = getBillingPreferences(books).rounding
+    const amount =
+      line.unitPrice === undefined
+        ? line.amount
+        : lineAmountMinor(line.quantity, line.unitPrice, invoice.currency, rounding)
+    if (amount === undefined || amount === null)
+      throw new AppError('VALIDATION', 'The line amount is past what an invoice can hold.', {
+        unitPrice: { code: 'amount_too_large', message: 'The line amount is too large' }
+      })
+    const breakdown: BreakdownStep[] =
+      line.unitPrice === undefined
+        ? []
+        : [
+            {
+              type: 'per_unit',
+              units: line.quantity,
+              unitPrice: line.unitPrice,
+              amount: text(dec(line.quantity).times(dec(line.unitPrice)))
+            }
+          ]
     const position = linesOf(books, invoiceId).length + 1
     insertLine(books, invoiceId, position, {
       kind: 'one_off',
@@ -324,9 +354,9 @@ export function addDraftLine(
         end: line.periodEnd ?? line.periodStart ?? invoice.bill_date
       },
       quantity: line.quantity,
-      amount: line.amount,
+      amount,
       currency: invoice.currency,
-      breakdown: [],
+      breakdown,
       taxRateId: line.taxRateId,
       taxInclusive: invoice.tax_inclusive === 1,
       discountable: true
@@ -498,6 +528,7 @@ export function outstanding(books: Books, invoiceId: number): number {
         .selectFrom('allocations')
         .select((eb) => eb.fn.sum<number>('amount').as('s'))
         .where('invoice_id', '=', invoiceId)
+        .where('reversal_id', 'is', null)
     )?.s ?? 0
   )
   return Math.max(invoice.amount_due - allocated, 0)
@@ -615,7 +646,11 @@ export function voidInvoice(books: Books, invoiceId: number, reason: string): In
     if (invoice.status !== 'issued')
       throw new AppError('CONFLICT', 'Only an issued invoice can be voided.')
     const allocated = books.first(
-      books.q.selectFrom('allocations').select('id').where('invoice_id', '=', invoiceId)
+      books.q
+        .selectFrom('allocations')
+        .select('id')
+        .where('invoice_id', '=', invoiceId)
+        .where('reversal_id', 'is', null)
     )
     if (allocated)
       throw new AppError(
@@ -772,8 +807,10 @@ export function invoiceHistory(books: Books, invoiceId: number): InvoiceEvent[] 
     }))
   const allocated = books
     .prepare(
-      `SELECT a.created_at AS at, a.amount, p.reference, p.method, p.date, n.number AS note
+      `SELECT a.created_at AS at, a.amount, p.reference, p.method, p.date, n.number AS note,
+              r.created_at AS reversedAt, r.date AS reversedOn, r.reason AS reversalReason
        FROM allocations a LEFT JOIN payments p ON p.id = a.payment_id LEFT JOIN invoices n ON n.id = a.credit_note_id
+       LEFT JOIN payment_reversals r ON r.id = a.reversal_id
        WHERE a.invoice_id = ? ORDER BY a.id`
     )
     .all(invoiceId) as {
@@ -783,13 +820,30 @@ export function invoiceHistory(books: Books, invoiceId: number): InvoiceEvent[] 
     method: string | null
     date: string | null
     note: string | null
+    reversedAt: string | null
+    reversedOn: string | null
+    reversalReason: string | null
   }[]
-  const money = allocated.map((a): InvoiceEvent => ({
-    at: a.at,
-    kind: a.note ? 'credited' : 'paid',
-    amount: a.amount,
-    reference: a.note ?? (a.reference || a.method),
-    date: a.date
-  }))
+  const money = allocated.flatMap((a): InvoiceEvent[] => [
+    {
+      at: a.at,
+      kind: a.note ? 'credited' : 'paid',
+      amount: a.amount,
+      reference: a.note ?? (a.reference || a.method),
+      date: a.date
+    },
+    // a reversed payment stays in the history, followed by its reversal
+    ...(a.reversedAt === null
+      ? []
+      : [
+          {
+            at: a.reversedAt,
+            kind: 'payment_reversed',
+            amount: a.amount,
+            reference: a.reversalReason,
+            date: a.reversedOn
+          }
+        ])
+  ])
   return [...audited, ...money].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { customerInput } from '@shared/books/customers'
+import { addLineInput, invoiceListInput } from '@shared/books/invoices'
 import { planSchema } from '@shared/billing/plan'
 import type { Books } from '../store/sync'
 import { billingRun } from './billing-run'
@@ -9,6 +10,7 @@ import {
   addDraftLine,
   createCreditNote,
   deleteDraft,
+  invoiceHistory,
   issueInvoice,
   markUncollectible,
   removeDraftLine,
@@ -17,7 +19,13 @@ import {
 } from './invoices'
 import { listInvoices } from './invoice-list'
 import { verifyLedger } from './ledger'
-import { customerBalances, recordPayment, refundCredit, statement } from './payments'
+import {
+  customerBalances,
+  recordPayment,
+  refundCredit,
+  reversePayment,
+  statement
+} from './payments'
 import { createSubscription } from './subscriptions'
 import { appErrorOf, openTestBooks } from './test-support'
 
@@ -111,6 +119,47 @@ describe('drafts', () => {
     removeDraftLine(books, empty, viewInvoice(books, empty).lines[0]!.id)
     expect(appErrorOf(() => issueInvoice(books, empty)).fieldErrors?.lines?.code).toBe('required')
     expect(listInvoices(books, { customerId: ola, limit: 10, offset: 0 }).total).toBe(2)
+  })
+})
+
+describe('a line added to a draft', () => {
+  it('is quantity × unit price, rounded once, with its computation kept', async () => {
+    const { books } = await setUp()
+    const draftId = (await billingRun(books, { asOf: '2026-01-01', dryRun: false })).customers[0]!
+      .invoices[0]!.invoiceId!
+    const add = (quantity: string, unitPrice: string) =>
+      addDraftLine(books, draftId, {
+        description: `${quantity} × ${unitPrice}`,
+        quantity,
+        unitPrice,
+        taxRateId: 'standard'
+      }).lines.at(-1)!
+    const two = add('2', '75.00')
+    expect([two.amount, two.quantity]).toEqual([15000, '2'])
+    expect(two.breakdown).toEqual([
+      { type: 'per_unit', units: '2', unitPrice: '75.00', amount: '150' }
+    ])
+    // 3 × 0.333 = 0.999 → 1.00; 7 × 0.125 = 0.875 → 0.88 (half away from zero)
+    expect([add('3', '0.333').amount, add('7', '0.125').amount]).toEqual([100, 88])
+    expect(add('1', '-10').amount).toBe(-1000)
+    const unknownRate = appErrorOf(() =>
+      addDraftLine(books, draftId, {
+        description: 'x',
+        quantity: '1',
+        unitPrice: '1',
+        taxRateId: 'nope'
+      })
+    )
+    expect(unknownRate.fieldErrors?.taxRateId?.code).toBe('invalid_choice')
+  })
+
+  it('needs a unit price or an amount, not both', () => {
+    const base = { invoiceId: 1, description: 'x', quantity: '1', taxRateId: 'standard' }
+    expect(addLineInput.safeParse({ ...base, unitPrice: '1.00' }).success).toBe(true)
+    expect(addLineInput.safeParse({ ...base, amount: 100 }).success).toBe(true)
+    expect(addLineInput.safeParse(base).success).toBe(false)
+    expect(addLineInput.safeParse({ ...base, amount: 100, unitPrice: '1' }).success).toBe(false)
+    expect(addLineInput.safeParse({ ...base, unitPrice: '1e3' }).success).toBe(false)
   })
 })
 
@@ -247,6 +296,136 @@ describe('payments', () => {
     expect([count('payments'), count('allocations'), count('credit_ledger')]).toEqual([0, 0, 0])
   })
 })
+
+describe('reversing a payment', () => {
+  it('reopens what it paid and takes back its credit, keeps both in the history, and happens once', async () => {
+    const { books, clock, ola, bill } = await setUp()
+    const [jan] = await bill('2026-01-01')
+    const paid = recordPayment(books, {
+      customerId: ola,
+      date: '2026-01-10',
+      method: 'bank_transfer',
+      amount: 15000,
+      currency: 'PLN',
+      reference: 'przelew 7',
+      keepExtraAsCredit: true
+    })
+    expect(status(books, jan!)).toBe('paid')
+    expect(customerBalances(books, ola)[0]).toMatchObject({ receivable: 0, credit: 2700 })
+    const before = count(books, 'payments')
+
+    clock.date = '2026-01-12'
+    const reversal = reversePayment(books, {
+      paymentId: paid.paymentId,
+      date: '2026-01-12',
+      reason: 'Returned by the bank'
+    })
+    expect(reversal).toMatchObject({
+      reopened: [{ invoiceId: jan, amount: 12300 }],
+      creditTaken: 2700
+    })
+    // nothing deleted: the payment is still there, its allocation marked, a reversal row added
+    expect(count(books, 'payments')).toBe(before)
+    expect(count(books, 'allocations')).toBe(1)
+    expect(count(books, 'payment_reversals')).toBe(1)
+    expect(status(books, jan!)).toBe('issued')
+    expect(viewInvoice(books, jan!).outstanding).toBe(12300)
+    expect(customerBalances(books, ola)[0]).toMatchObject({ receivable: 12300, credit: 0 })
+    expect(listInvoices(books, invoiceListInput.parse({})).invoices[0]).toMatchObject({
+      outstanding: 12300
+    })
+    expect(
+      statement(books, ola, 'PLN').map((e) => [e.kind, e.amount, e.balance, e.reversed])
+    ).toEqual([
+      ['invoice', 12300, 12300, undefined],
+      ['payment', -15000, -2700, true],
+      ['reversal', 15000, 12300, undefined]
+    ])
+    const history = invoiceHistory(books, jan!)
+    expect(history.map((e) => e.kind).slice(-2)).toEqual(['paid', 'payment_reversed'])
+
+    const twice = appErrorOf(() =>
+      reversePayment(books, { paymentId: paid.paymentId, date: '2026-01-12', reason: 'again' })
+    )
+    expect([twice.code, twice.problem?.key]).toEqual(['CONFLICT', 'payment_already_reversed'])
+    // paid again, the invoice is paid again
+    recordPayment(books, {
+      customerId: ola,
+      date: '2026-01-14',
+      method: 'cash',
+      amount: 12300,
+      currency: 'PLN',
+      reference: ''
+    })
+    expect(status(books, jan!)).toBe('paid')
+    expect(verifyLedger(books).ok).toBe(true)
+  })
+
+  it('is refused when its credit was used, before its day, for a refund and for no payment', async () => {
+    const { books, ola, bill } = await setUp()
+    await bill('2026-01-01')
+    const extra = recordPayment(books, {
+      customerId: ola,
+      date: '2026-01-10',
+      method: 'bank_transfer',
+      amount: 20000,
+      currency: 'PLN',
+      reference: 'nadpłata',
+      keepExtraAsCredit: true
+    })
+    // February's invoice takes 77.00 of the credit
+    await bill('2026-02-01')
+    const snapshot = () =>
+      ['payment_reversals', 'credit_ledger', 'allocations'].map((t) => count(books, t))
+    const before = snapshot()
+    const used = appErrorOf(() =>
+      reversePayment(books, { paymentId: extra.paymentId, date: '2026-02-02', reason: 'x' })
+    )
+    expect([used.code, used.problem?.key, used.problem?.params]).toEqual([
+      'CONFLICT',
+      'payment_credit_used',
+      { reference: 'nadpłata', credited: '77.00', available: '0.00', currency: 'PLN' }
+    ])
+    const early = appErrorOf(() =>
+      reversePayment(books, { paymentId: extra.paymentId, date: '2026-01-09', reason: 'x' })
+    )
+    expect(early.fieldErrors?.date?.params).toEqual({ minimum: '2026-01-10' })
+    expect(
+      appErrorOf(() => reversePayment(books, { paymentId: 999, date: '2026-02-02', reason: 'x' }))
+        .code
+    ).toBe('NOT_FOUND')
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('is refused for a refund', async () => {
+    const { books, ola, bill } = await setUp()
+    await bill('2026-01-01')
+    recordPayment(books, {
+      customerId: ola,
+      date: '2026-01-10',
+      method: 'cash',
+      amount: 13300,
+      currency: 'PLN',
+      reference: '',
+      keepExtraAsCredit: true
+    })
+    const refund = refundCredit(books, {
+      customerId: ola,
+      date: '2026-01-11',
+      method: 'cash',
+      amount: 1000,
+      currency: 'PLN',
+      reference: 'zwrot'
+    })
+    const refused = appErrorOf(() =>
+      reversePayment(books, { paymentId: refund, date: '2026-01-12', reason: 'x' })
+    )
+    expect([refused.code, refused.problem?.key]).toEqual(['CONFLICT', 'refund_not_reversible'])
+  })
+})
+
+const count = (books: Books, table: string) =>
+  (books.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
 
 describe('corrections', () => {
   it('credit notes settle what is owed first, then become credit; never more than was billed', async () => {

@@ -1,4 +1,4 @@
-import type { Balance, PaymentResult, StatementEntry } from '@shared/books/results'
+import type { Balance, PaymentResult, PaymentReversal, StatementEntry } from '@shared/books/results'
 import { minorToDecimal } from '@shared/money'
 import { AppError, problem } from '../errors'
 import type { Books } from '../store/sync'
@@ -181,6 +181,120 @@ export function refundCredit(
   })
 }
 
+/**
+ * Reverses a payment recorded by mistake or returned by the bank: a reversal row says when and
+ * why, the invoices it paid are owed again (its allocations point to the reversal and no longer
+ * count), and the credit it made is taken back. Nothing is deleted. Credit the customer has
+ * already used or been refunded cannot be taken back: the reversal is refused, saying so.
+ */
+export function reversePayment(
+  books: Books,
+  input: { paymentId: number; date: string; reason: string }
+): PaymentReversal {
+  return books.tx(() => {
+    const payment = books.first(
+      books.q.selectFrom('payments').selectAll().where('id', '=', input.paymentId)
+    )
+    if (!payment)
+      throw problem('NOT_FOUND', 'payment_not_found', `There is no payment ${input.paymentId}.`, {
+        id: input.paymentId
+      })
+    const label = payment.reference || `#${payment.id}`
+    if (payment.kind !== 'payment')
+      throw problem(
+        'CONFLICT',
+        'refund_not_reversible',
+        `${label} is a refund of credit, not a payment: record the credit again with a payment instead.`,
+        { reference: label }
+      )
+    const earlier = books.first(
+      books.q.selectFrom('payment_reversals').select(['date']).where('payment_id', '=', payment.id)
+    )
+    if (earlier)
+      throw problem(
+        'CONFLICT',
+        'payment_already_reversed',
+        `Payment ${label} was already reversed on ${earlier.date}.`,
+        { reference: label, date: earlier.date }
+      )
+    if (input.date < payment.date)
+      throw new AppError(
+        'VALIDATION',
+        `A payment of ${payment.date} cannot be reversed on an earlier day.`,
+        {
+          date: {
+            code: 'too_small',
+            message: `On ${payment.date} or later`,
+            params: { minimum: payment.date }
+          }
+        }
+      )
+    const credited = Number(
+      books.first(
+        books.q
+          .selectFrom('credit_ledger')
+          .select((eb) => eb.fn.sum<number>('amount').as('s'))
+          .where('payment_id', '=', payment.id)
+      )?.s ?? 0
+    )
+    const available = creditBalance(books, payment.customer_id, payment.currency)
+    if (credited > available)
+      throw problem(
+        'CONFLICT',
+        'payment_credit_used',
+        `Payment ${label} left ${minorToDecimal(credited, payment.currency)} ${payment.currency} as credit, and only ${minorToDecimal(Math.max(available, 0), payment.currency)} of the customer's credit is left: the rest was used on invoices or refunded. Credit those invoices or record a payment for the difference first.`,
+        {
+          reference: label,
+          credited: minorToDecimal(credited, payment.currency),
+          available: minorToDecimal(Math.max(available, 0), payment.currency),
+          currency: payment.currency
+        }
+      )
+    const reversalId = books.insert(
+      books.q.insertInto('payment_reversals').values({
+        payment_id: payment.id,
+        date: input.date,
+        reason: input.reason,
+        created_at: books.stamp()
+      })
+    )
+    const undone = books.all(
+      books.q
+        .selectFrom('allocations')
+        .select(['invoice_id as invoiceId', 'amount'])
+        .where('payment_id', '=', payment.id)
+        .where('reversal_id', 'is', null)
+        .orderBy('id')
+    )
+    books.run(
+      books.q
+        .updateTable('allocations')
+        .set({ reversal_id: reversalId })
+        .where('payment_id', '=', payment.id)
+        .where('reversal_id', 'is', null)
+    )
+    if (credited > 0)
+      books.run(
+        books.q.insertInto('credit_ledger').values({
+          customer_id: payment.customer_id,
+          currency: payment.currency,
+          amount: -credited,
+          // the payment's own credit taken back (payment_id says which)
+          reason: 'adjustment',
+          payment_id: payment.id,
+          created_at: books.stamp()
+        })
+      )
+    audit(books, 'payment', payment.id, 'reverse', {
+      reversed: [null, input.date],
+      reason: [null, input.reason],
+      reopened: [null, undone],
+      creditTaken: [null, credited]
+    })
+    return { reversalId, reopened: undone, creditTaken: credited }
+  })
+}
+
 export function customerBalances(books: Books, customerId: number): Balance[] {
   const currencies = new Set([
     ...books
@@ -226,22 +340,47 @@ export function statement(books: Books, customerId: number, currency: string): S
       reference: d.number!,
       amount: d.kind === 'invoice' ? d.total : -d.total
     }))
-  const money = books
-    .all(
-      books.q
-        .selectFrom('payments')
-        .select(['kind', 'date', 'amount', 'reference', 'id'])
-        .where('customer_id', '=', customerId)
-        .where('currency', '=', currency)
-    )
-    .map((p) => ({
-      date: p.date,
-      kind: p.kind as 'payment' | 'refund',
-      reference: p.reference || `#${p.id}`,
-      amount: p.kind === 'payment' ? -p.amount : p.amount
-    }))
+  const payments = books.all(
+    books.q
+      .selectFrom('payments')
+      .leftJoin('payment_reversals as r', 'r.payment_id', 'payments.id')
+      .select([
+        'payments.kind',
+        'payments.date',
+        'payments.amount',
+        'payments.reference',
+        'payments.id',
+        'r.date as reversedOn',
+        'r.reason as reversalReason'
+      ])
+      .where('payments.customer_id', '=', customerId)
+      .where('payments.currency', '=', currency)
+      .orderBy('payments.id')
+  )
+  const money = payments.map((p): Omit<StatementEntry, 'balance'> => ({
+    date: p.date,
+    kind: p.kind as 'payment' | 'refund',
+    reference: p.reference || `#${p.id}`,
+    amount: p.kind === 'payment' ? -p.amount : p.amount,
+    paymentId: p.id,
+    ...(p.kind === 'payment' ? { reversed: p.reversedOn !== null } : {})
+  }))
+  // a reversal gives back what the payment took off the balance
+  const reversals = payments.flatMap((p): Omit<StatementEntry, 'balance'>[] =>
+    p.reversedOn === null
+      ? []
+      : [
+          {
+            date: p.reversedOn,
+            kind: 'reversal',
+            reference: `${p.reference || `#${p.id}`} · ${p.reversalReason}`,
+            amount: p.amount,
+            paymentId: p.id
+          }
+        ]
+  )
   let balance = 0
-  return [...docs, ...money]
+  return [...docs, ...money, ...reversals]
     .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1))
     .map((e) => {
       balance += e.amount

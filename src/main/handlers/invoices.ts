@@ -13,7 +13,7 @@ import {
 } from '../books/invoices'
 import { listInvoices } from '../books/invoice-list'
 import { verifyLedger } from '../books/ledger'
-import { recordPayment, refundCredit } from '../books/payments'
+import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
 import { AppError } from '../errors'
 import type { HandlerRegistry } from '../ipc/registry'
@@ -93,5 +93,6 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
     .register('invoices/uncollectible', ({ invoiceId }) => markUncollectible(books(), invoiceId))
     .register('payments/record', (input) => recordPayment(books(), input))
     .register('payments/refund', (input) => ({ paymentId: refundCredit(books(), input) }))
+    .register('payments/reverse', (input) => reversePayment(books(), input))
     .register('ledger/verify', () => verifyLedger(books()))
 }

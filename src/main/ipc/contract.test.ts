@@ -230,6 +230,10 @@ const MALFORMED: Record<Channel, Case[]> = {
       paths: ['amount']
     }
   ],
+  'payments/reverse': [
+    { input: { paymentId: 1, date: '2026-02-30', reason: 'x' }, paths: ['date'] },
+    { input: { paymentId: 1, date: '2026-01-05', reason: '' }, paths: ['reason'] }
+  ],
   'ledger/verify': [{ input: { deep: true }, paths: ['deep'] }],
   'backups/list': [{ input: { all: true }, paths: ['all'] }],
   'backups/create': [{ input: { to: '/x' }, paths: ['to'] }],

@@ -132,6 +132,7 @@ export interface Fixture {
     usageToCorrect: number
     usageToDelete: number
     invoiceFormat: string
+    payment: number
   }
 }
 
@@ -239,7 +240,7 @@ export async function buildFixture(dataDir: string): Promise<Fixture> {
   )
   const draft = draftOf(bau)
   const draftView = value(await call('invoices/get', { invoiceId: draft }), 'invoices/get')
-  value(
+  const payment = value(
     await call('payments/record', {
       customerId: ana,
       date: today,
@@ -309,7 +310,8 @@ export async function buildFixture(dataDir: string): Promise<Fixture> {
       otherDraft: draftOf(cora),
       usageToCorrect,
       usageToDelete,
-      invoiceFormat: series.find((s) => s.id === 'INV')!.format
+      invoiceFormat: series.find((s) => s.id === 'INV')!.format,
+      payment: payment.paymentId
     }
   }
 }
@@ -575,6 +577,7 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
       currency: 'PLN',
       reference: 'RF-1'
     },
+    'payments/reverse': { paymentId: ids.payment, date: today, reason: 'Returned by the bank' },
     'ledger/verify': {},
     'backups/list': {},
     'backups/create': {},

@@ -287,6 +287,16 @@ export interface AllocationTable {
   credit_note_id: number | null
   amount: number
   created_at: string
+  /** Set when the payment it came from was reversed: it no longer pays the invoice. */
+  reversal_id: Generated<number | null>
+}
+
+export interface PaymentReversalTable {
+  id: Id
+  payment_id: number
+  date: string
+  reason: string
+  created_at: string
 }
 
 export interface CreditLedgerTable {
@@ -358,6 +368,7 @@ export interface Database {
   ledger_entries: LedgerEntryTable
   payments: PaymentTable
   allocations: AllocationTable
+  payment_reversals: PaymentReversalTable
   credit_ledger: CreditLedgerTable
   billing_runs: BillingRunTable
   billing_run_failures: BillingRunFailureTable

@@ -137,16 +137,37 @@ export interface InvoiceTotals {
 
 export const invoiceIdInput = z.strictObject({ invoiceId: id })
 export const issueInput = z.strictObject({ invoiceId: id, issueDate: date.optional() })
-export const addLineInput = z.strictObject({
-  invoiceId: id,
-  description: requiredLine(300),
-  quantity: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'must be a number like 1 or 2.5'),
-  /** Line amount in minor units (may be negative for a discount line). */
-  amount: z.number().int().min(-1e13).max(1e13),
-  taxRateId: z.string().min(1).max(64),
-  periodStart: date.optional(),
-  periodEnd: date.optional()
-})
+export const addLineInput = z
+  .strictObject({
+    invoiceId: id,
+    description: requiredLine(300),
+    quantity: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'must be a number like 1 or 2.5'),
+    /**
+     * The price of one, in major units as exact decimal text ("75.00", "0.0125"; negative for a
+     * discount line): the line is quantity × unit price, rounded once.
+     */
+    unitPrice: z
+      .string()
+      .refine((v) => /^-?\d{1,11}(\.\d{1,12})?$/.test(v), {
+        message: 'must be a price like 75.00 or -10 (at most 12 decimals)',
+        params: { code: 'decimal' }
+      })
+      .optional(),
+    /** Or the line's amount in minor units, when there is no price of one. */
+    amount: z.number().int().min(-1e13).max(1e13).optional(),
+    taxRateId: z.string().min(1).max(64),
+    periodStart: date.optional(),
+    periodEnd: date.optional()
+  })
+  .superRefine((line, ctx) => {
+    if ((line.unitPrice === undefined) === (line.amount === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unitPrice'],
+        message: 'give either the unit price or the line amount',
+        params: { code: 'required' }
+      })
+  })
 export const removeLineInput = z.strictObject({ invoiceId: id, lineId: id })
 /** More lines than any invoice of Facturo's has (a bound for what a caller may list). */
 export const MAX_INVOICE_LINES = 10_000
@@ -188,6 +209,14 @@ export const refundInput = z.strictObject({
   amount: z.number().int().positive().max(1e13),
   currency: currencyCode,
   reference: line(200).default('')
+})
+
+/** A payment recorded by mistake or returned by the bank: reversed, never deleted. */
+export const paymentReverseInput = z.strictObject({
+  paymentId: id,
+  /** The day the money went back (or the mistake was found); not before the payment. */
+  date,
+  reason: requiredLine(500)
 })
 
 export const runInput = z.strictObject({ asOf: date, dryRun: z.boolean() })

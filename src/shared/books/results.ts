@@ -123,6 +123,14 @@ export interface PaymentResult {
   toCredit: number
 }
 
+export interface PaymentReversal {
+  reversalId: number
+  /** The invoices that are owed again, and how much of each. */
+  reopened: { invoiceId: number; amount: number }[]
+  /** The customer credit the payment had made, taken back. */
+  creditTaken: number
+}
+
 export interface Balance {
   currency: string
   /** Owed on issued invoices. */
@@ -135,8 +143,12 @@ export interface Balance {
 
 export interface StatementEntry {
   date: string
-  kind: 'invoice' | 'credit_note' | 'payment' | 'refund'
+  kind: 'invoice' | 'credit_note' | 'payment' | 'refund' | 'reversal'
   reference: string
+  /** Payments, refunds and reversals: the payment. */
+  paymentId?: number
+  /** A payment that has since been reversed. */
+  reversed?: boolean
   /** Positive: owed by the customer; negative: paid or credited. */
   amount: number
   balance: number

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Customer } from '@shared/books/customers'
+import type { StatementEntry } from '@shared/books/results'
 import type { AppErrorInfo } from '@shared/result'
 import { useApi, useChannel } from '../../api/context'
 import { Alert } from '../../components/Alert'
@@ -15,7 +16,7 @@ import { errorMessage } from '../../errors'
 import { countryName, formatDateTime, formatDay, LANGUAGE_NAMES } from '../../format'
 import { intlLocale } from '../../i18n'
 import { ActivityList } from '../activity/ActivityList'
-import { PaymentDialog } from '../invoices/InvoiceDialogs'
+import { PaymentDialog, ReversePaymentDialog } from '../invoices/InvoiceDialogs'
 import { InvoiceTable } from '../invoices/InvoiceTable'
 import { SubscriptionTable } from '../subscriptions/SubscriptionTable'
 
@@ -51,6 +52,7 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
   const [usage] = useChannel('usage/list', { customerId: id, latest: true, limit: 10 })
   const [confirming, setConfirming] = useState(false)
   const [paying, setPaying] = useState(false)
+  const [reversing, setReversing] = useState<StatementEntry | null>(null)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<AppErrorInfo | null>(null)
   const locale = intlLocale()
@@ -129,6 +131,23 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
           onClose={() => setPaying(false)}
           onDone={() => {
             setPaying(false)
+            onChanged()
+          }}
+        />
+      )}
+      {reversing && reversing.paymentId !== undefined && (
+        <ReversePaymentDialog
+          payment={{
+            id: reversing.paymentId,
+            reference: reversing.reference,
+            amount: reversing.amount,
+            currency: statementCurrency,
+            date: reversing.date
+          }}
+          open
+          onClose={() => setReversing(null)}
+          onDone={() => {
+            setReversing(null)
             onChanged()
           }}
         />
@@ -245,19 +264,32 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
                 <th scope="col" className="num">
                   {t('customers.runningBalance')}
                 </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {balance.value.statement.map((e, i) => (
                 <tr key={i}>
                   <td>{formatDay(e.date, locale)}</td>
-                  <td>{t(`customers.entry_${e.kind}`)}</td>
+                  <td>
+                    {t(`customers.entry_${e.kind}`)}
+                    {e.reversed && <span className="muted"> · {t('payments.reversed')}</span>}
+                  </td>
                   <td>{e.reference}</td>
                   <td className="num">
                     <Money amount={e.amount} currency={statementCurrency} />
                   </td>
                   <td className="num">
                     <BalanceMoney amount={e.balance} currency={statementCurrency} />
+                  </td>
+                  <td className="actions">
+                    {e.kind === 'payment' && e.reversed === false && (
+                      <Button variant="ghost" onClick={() => setReversing(e)}>
+                        {t('payments.reverse')}
+                      </Button>
+                    )}
                   </td>
                 </tr>
               ))}

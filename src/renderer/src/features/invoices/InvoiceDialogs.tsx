@@ -2,9 +2,10 @@ import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InvoiceView } from '@shared/books/invoices'
 import type { TaxRate } from '@shared/billing/inputs'
+import { lineAmountMinor } from '@shared/billing/line-amount'
 import { decimalToMinor, minorToDecimal } from '@shared/money'
 import type { AppErrorInfo, Result } from '@shared/result'
-import { useApi } from '../../api/context'
+import { useApi, useChannel } from '../../api/context'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
@@ -103,6 +104,16 @@ export function IssueDialog({ invoice, ...props }: ActionProps) {
   )
 }
 
+/** The rate a new line starts with: the company's standard rate, else its highest standard-rated one. */
+export function defaultTaxRate(rates: readonly TaxRate[]): string {
+  const standard = rates.find((r) => r.id === 'standard')
+  if (standard) return standard.id
+  const rated = rates
+    .filter((r) => r.category === 'S')
+    .sort((a, b) => Number(b.percent) - Number(a.percent))
+  return (rated[0] ?? rates[0])?.id ?? ''
+}
+
 export function AddLineDialog({
   invoice,
   taxRates,
@@ -110,23 +121,26 @@ export function AddLineDialog({
 }: ActionProps & { taxRates: TaxRate[] }) {
   const { t } = useTranslation()
   const api = useApi()
+  const [prefs] = useChannel('billingSettings/get', {})
   const [description, setDescription] = useState('')
   const [quantity, setQuantity] = useState('1')
-  const [amount, setAmount] = useState('')
-  const [taxRateId, setTaxRateId] = useState(taxRates[0]?.id ?? '')
-  const minor = decimalToMinor(amount, invoice.currency)
+  const [unitPrice, setUnitPrice] = useState('')
+  const [taxRateId, setTaxRateId] = useState(() => defaultTaxRate(taxRates))
+  const rounding = prefs.status === 'ready' ? prefs.value.rounding : undefined
+  const amount = lineAmountMinor(quantity, unitPrice, invoice.currency, rounding)
+  const priceInvalid = unitPrice.trim() !== '' && amount === null
   return (
     <ActionDialog
       {...props}
       title={t('invoices.addLineTitle')}
       confirmLabel={t('invoices.addLine')}
-      ready={minor !== null && description.trim() !== ''}
+      ready={amount !== null && description.trim() !== '' && prefs.status === 'ready'}
       send={() =>
         api.invoke('invoices/addLine', {
           invoiceId: invoice.id,
           description,
-          quantity,
-          amount: minor ?? 0,
+          quantity: quantity.trim(),
+          unitPrice: unitPrice.trim().replace(',', '.'),
           taxRateId
         })
       }
@@ -145,12 +159,12 @@ export function AddLineDialog({
           inputMode="decimal"
         />
         <TextField
-          label={t('invoices.lineAmount', { currency: invoice.currency })}
-          value={amount}
-          onChange={setAmount}
+          label={t('invoices.unitPrice', { currency: invoice.currency })}
+          value={unitPrice}
+          onChange={setUnitPrice}
           inputMode="decimal"
           hint={t('invoices.lineAmountHint')}
-          error={amount && minor === null ? t('invoices.amountInvalid') : undefined}
+          error={priceInvalid ? t('invoices.unitPriceInvalid') : undefined}
         />
         <SelectField
           label={t('plans.taxRate')}
@@ -162,6 +176,12 @@ export function AddLineDialog({
           }))}
         />
       </div>
+      <p className="line-amount" aria-live="polite">
+        {t('invoices.lineAmountIs', { currency: invoice.currency })}{' '}
+        <strong data-testid="line-amount">
+          {amount === null ? '—' : <Money amount={amount} currency={invoice.currency} />}
+        </strong>
+      </p>
     </ActionDialog>
   )
 }
@@ -369,6 +389,39 @@ export function SimpleConfirm({
   return (
     <ActionDialog {...props} title={title} confirmLabel={confirmLabel} tone={tone} send={send}>
       <p>{text}</p>
+    </ActionDialog>
+  )
+}
+
+/** Reverses a payment recorded by mistake or returned by the bank; nothing is deleted. */
+export function ReversePaymentDialog({
+  payment,
+  ...props
+}: {
+  payment: { id: number; reference: string; amount: number; currency: string; date: string }
+  open: boolean
+  onClose(): void
+  onDone(): void
+}) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [date, setDate] = useState(() => (today() < payment.date ? payment.date : today()))
+  const [reason, setReason] = useState('')
+  return (
+    <ActionDialog
+      {...props}
+      tone="danger"
+      title={t('payments.reverseTitle')}
+      confirmLabel={t('payments.reverse')}
+      ready={reason.trim() !== ''}
+      send={() => api.invoke('payments/reverse', { paymentId: payment.id, date, reason })}
+    >
+      <p>
+        {t('payments.reverseText', { reference: payment.reference })}{' '}
+        <Money amount={Math.abs(payment.amount)} currency={payment.currency} />
+      </p>
+      <DateField label={t('payments.reverseDate')} value={date} onChange={setDate} />
+      <TextField label={t('payments.reverseReason')} value={reason} onChange={setReason} required />
     </ActionDialog>
   )
 }
