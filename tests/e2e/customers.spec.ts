@@ -33,6 +33,17 @@ test('customers: create with checked tax ids, search as you type, filter, archiv
     .fill('faktury@piekarnia.pl')
   await page.getByRole('textbox', { name: 'Segment', exact: true }).fill('SMB')
   await page.getByRole('textbox', { name: 'Tags', exact: true }).fill('vip, monthly')
+  // a business (it has a NIP) in the EU needs its address on every invoice
+  await page.getByRole('button', { name: 'Create customer' }).click()
+  const street = page.getByRole('textbox', { name: 'Street and number', exact: true })
+  await expect(street).toHaveAttribute('aria-invalid', 'true')
+  await expect(
+    page.getByText('A business customer in the EU needs its full address on invoices').first()
+  ).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'New customer' })).toBeVisible()
+  await street.fill('ul. Piotrkowska 12')
+  await page.getByRole('textbox', { name: 'Postal code', exact: true }).fill('90001')
+  await page.getByRole('textbox', { name: 'City', exact: true }).fill('Łódź')
   await page.getByRole('button', { name: 'Create customer' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Łódzka Piekarnia' })).toBeVisible()
   await expect(page.getByText('C00001 · 1234563218')).toBeVisible()

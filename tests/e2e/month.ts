@@ -152,7 +152,13 @@ export async function bookkeepersMonth(
       .first()
       .click()
     await textbox('customers.name').fill(name!)
-    if (taxId) await page.locator('[name="taxId"]').fill(taxId)
+    if (taxId) {
+      // a business: its NIP and the address every invoice to it names
+      await page.locator('[name="taxId"]').fill(taxId)
+      await textbox('company.line1').fill('ul. Prosta 51')
+      await textbox('company.postalCode').fill('00-838')
+      await textbox('company.city').fill('Warszawa')
+    }
     await button('customers.create').click()
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
   }

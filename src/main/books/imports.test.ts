@@ -254,7 +254,7 @@ describe('customers CSV import', () => {
   it('imports valid customers with defaults from the company', async () => {
     const { books } = await setUp()
     const text =
-      'name,country,tax_id,emails,tags,code\n"Kowalski i Syn Sp. z o.o.",PL,123-456-32-18,"a@k.pl; b@k.pl",vip|monthly,K-1\nAçaí Ltda,BR,,contas@acai.com.br,,\n'
+      'name,country,tax_id,emails,tags,code,address_line1,postal_code,city\n"Kowalski i Syn Sp. z o.o.",PL,123-456-32-18,"a@k.pl; b@k.pl",vip|monthly,K-1,ul. Prosta 1,00-001,Warszawa\nAçaí Ltda,BR,,contas@acai.com.br,,,,,\n'
     expect(importCustomersCsv(books, utf8(text), { dryRun: false })).toMatchObject({
       imported: 2,
       problems: []
@@ -278,7 +278,7 @@ describe('customers CSV import', () => {
     const { books, path } = await setUp()
     const before = snapshotFile(path)
     const text =
-      'name,country,tax_id,emails,code\nGood Co,PL,,,G1\n,PL,,,\nBad NIP,PL,123-456-32-17,,\nNo mail,PL,,not-an-email,\nTaken,PL,,,C1\nNowhere,XX,,,\n'
+      'name,country,tax_id,emails,code,address_line1,postal_code,city\nGood Co,PL,,,G1,,,\n,PL,,,,,,\nBad NIP,PL,123-456-32-17,,,ul. Prosta 1,00-001,Warszawa\nNo mail,PL,,not-an-email,,,,\nTaken,PL,,,C1,,,\nNowhere,XX,,,,,,\nNo address,PL,123-456-32-18,,,,00-001,\n'
     const result = importCustomersCsv(books, utf8(text), { dryRun: false })
     translatable(result.problems)
     expect(result.problems.map((p) => [p.line, p.column])).toEqual([
@@ -286,7 +286,10 @@ describe('customers CSV import', () => {
       [4, 'tax_id'],
       [5, 'emails'],
       [6, 'code'],
-      [7, 'country']
+      [7, 'country'],
+      // a business in the EU needs its address on every invoice
+      [8, 'address_line1'],
+      [8, 'city']
     ])
     expect(result.imported).toBe(0)
     expect(snapshotFile(path)).toBe(before)

@@ -567,6 +567,26 @@ function settleCreditNote(books: Books, creditNoteId: number): void {
  * Drafts a credit note against an issued invoice: all of it, or some lines (each for at most
  * what is left of it after earlier credit notes). Amounts are after the invoice's discounts.
  */
+/** How much of each line of an invoice its credit notes (not void) have credited already. */
+function creditedByLine(books: Books, invoiceId: number): Map<number, number> {
+  return new Map<number, number>(
+    books
+      .all(
+        books.q
+          .selectFrom('invoice_lines')
+          .innerJoin('invoices', 'invoices.id', 'invoice_lines.invoice_id')
+          .select([
+            'invoice_lines.source_line_id',
+            (eb) => eb.fn.sum<number>('invoice_lines.amount').as('sum')
+          ])
+          .where('invoices.corrects_invoice_id', '=', invoiceId)
+          .where('invoices.status', '!=', 'void')
+          .groupBy('invoice_lines.source_line_id')
+      )
+      .map((r) => [r.source_line_id!, Number(r.sum)])
+  )
+}
+
 export function createCreditNote(
   books: Books,
   invoiceId: number,
@@ -577,22 +597,7 @@ export function createCreditNote(
     if (invoice.kind !== 'invoice' || invoice.status === 'draft' || invoice.status === 'void') {
       throw new AppError('CONFLICT', 'Only an issued invoice (not void) can be credited.')
     }
-    const credited = new Map<number, number>(
-      books
-        .all(
-          books.q
-            .selectFrom('invoice_lines')
-            .innerJoin('invoices', 'invoices.id', 'invoice_lines.invoice_id')
-            .select([
-              'invoice_lines.source_line_id',
-              (eb) => eb.fn.sum<number>('invoice_lines.amount').as('sum')
-            ])
-            .where('invoices.corrects_invoice_id', '=', invoiceId)
-            .where('invoices.status', '!=', 'void')
-            .groupBy('invoice_lines.source_line_id')
-        )
-        .map((r) => [r.source_line_id!, Number(r.sum)])
-    )
+    const credited = creditedByLine(books, invoiceId)
     const rows = linesOf(books, invoiceId)
     const wanted: { lineId: number; amount?: number }[] =
       input.lines ?? rows.map((r) => ({ lineId: r.id }))
@@ -736,6 +741,11 @@ function summary(books: Books, row: InvoiceRow, today: string): InvoiceSummary {
 
 export function viewInvoice(books: Books, id: number): InvoiceView {
   const row = invoiceRow(books, id)
+  // what a credit note may still take from each line (issued invoices only)
+  const credited =
+    row.kind === 'invoice' && row.status !== 'draft' && row.status !== 'void'
+      ? creditedByLine(books, id)
+      : null
   return {
     ...summary(books, row, books.today()),
     taxInclusive: row.tax_inclusive === 1,
@@ -765,6 +775,7 @@ export function viewInvoice(books: Books, id: number): InvoiceView {
     correctionReason: row.correction_reason,
     lines: linesOf(books, id).map((l) => ({
       id: l.id,
+      creditable: credited ? Math.max(l.amount - l.discount - (credited.get(l.id) ?? 0), 0) : null,
       kind: l.kind,
       description: l.description,
       periodStart: l.period_start,

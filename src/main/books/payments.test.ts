@@ -445,7 +445,10 @@ describe('corrections', () => {
     expect(note.number).toMatch(/\S/)
     expect(viewInvoice(books, jan!).outstanding).toBe(12300 - 4920)
 
-    // no more than the 60.00 left of the line can be credited
+    // no more than the 60.00 left of the line can be credited, which the invoice says
+    expect(line.creditable).toBe(10000)
+    expect(viewInvoice(books, jan!).lines[0]!.creditable).toBe(6000)
+    expect(viewInvoice(books, partial.id).lines[0]!.creditable).toBeNull()
     const tooMuch = appErrorOf(() =>
       createCreditNote(books, jan!, { reason: 'again', lines: [{ lineId: line.id, amount: 6001 }] })
     )
@@ -464,6 +467,7 @@ describe('corrections', () => {
     const rest = issueInvoice(books, createCreditNote(books, jan!, { reason: 'cancelled' }).id)
     expect(rest.subtotals.total).toBe(7380)
     expect(customerBalances(books, ola)[0]).toMatchObject({ receivable: 0, credit: 7380 })
+    expect(viewInvoice(books, jan!).lines[0]!.creditable).toBe(0)
     // a paid invoice cannot be voided
     expect(appErrorOf(() => voidInvoice(books, jan!, 'wrong')).code).toBe('CONFLICT')
     expect(verifyLedger(books)).toMatchObject({ ok: true, entries: 3 })

@@ -28,6 +28,7 @@ import {
   type PlanVersion
 } from './catalog'
 import { getCustomer } from './customers'
+import { createCreditNote, issueInvoice } from './invoices'
 import { getBillingPreferences } from './settings'
 
 export interface ItemState {
@@ -351,6 +352,20 @@ export function subscriptionStatus(state: SubscriptionState, today: string): Sub
   return 'active'
 }
 
+/**
+ * Why a cancellation cannot be taken back, or null when it can: only one at the end of a
+ * period that has not ended yet (one that ended service at once already credited the rest).
+ */
+function cancellationFixed(state: SubscriptionState, today: string): string | null {
+  const cancelAt = state.row.cancel_at
+  if (!cancelAt) return 'The subscription is not being cancelled.'
+  if (cancelAt < today) return `The subscription ended on ${cancelAt}; reactivate it instead.`
+  const period = periodOn(state, cancelAt)
+  if (!period || period.end !== cancelAt)
+    return 'Only a cancellation at the end of a period can be undone; this one ended service at once.'
+  return null
+}
+
 export function viewSubscription(books: Books, id: number): SubscriptionView {
   const state = loadSubscription(books, id)
   const today = books.today()
@@ -362,6 +377,7 @@ export function viewSubscription(books: Books, id: number): SubscriptionView {
     startDate: state.row.start_date,
     trialEnd: state.row.trial_end,
     cancelAt: state.row.cancel_at,
+    canUndoCancel: cancellationFixed(state, today) === null,
     cancelReason: state.row.cancel_reason,
     currency: planOf(state).currency,
     items: state.items.map((i) => ({
@@ -512,6 +528,8 @@ export interface ChangeOutcome {
   lines: ChargeLine[]
   /** Sum of the lines, before tax, in minor units. */
   net: number
+  /** Credit notes issued at once for the lines (Settings › Billing: cancelling now refunds by credit note). */
+  creditNotes?: { id: number; number: string | null; total: number }[]
 }
 
 function pendingSince(books: Books, subscriptionId: number, sinceId: number): ChargeLine[] {
@@ -543,20 +561,23 @@ class Preview extends Error {
 export function withPreview(
   books: Books,
   confirm: boolean,
-  change: () => Omit<ChangeOutcome, 'lines' | 'net'> & { subscriptionId: number }
+  change: () => Omit<ChangeOutcome, 'lines' | 'net'> & { subscriptionId: number },
+  /** Once confirmed: what else the change does with the lines it left (a credit note at once). */
+  settle?: (pendingAfter: number) => Pick<ChangeOutcome, 'creditNotes'>
 ): ChangeOutcome {
   try {
     return books.tx(() => {
       const before = lastPendingId(books)
       const result = change()
       const lines = pendingSince(books, result.subscriptionId, before)
-      const outcome = {
+      const outcome: ChangeOutcome = {
         subscription: result.subscription,
         effectiveDate: result.effectiveDate,
         lines,
         net: lines.reduce((a, l) => a + l.amount, 0)
       }
       if (!confirm) throw new Preview(outcome)
+      if (settle) return { ...outcome, ...settle(before) }
       return outcome
     })
   } catch (error) {
@@ -683,80 +704,138 @@ export function cancelSubscription(
   },
   confirm: boolean
 ): ChangeOutcome {
-  return withPreview(books, confirm, () => {
-    const state = loadSubscription(books, input.subscriptionId)
-    const date = input.date ?? books.today()
-    checkRunning(state, date)
-    if (input.retention?.accepted) {
-      throw new AppError(
-        'VALIDATION',
-        'The customer accepted a retention offer: apply it instead of cancelling.',
-        {
-          retention: {
-            code: 'invalid',
-            message: 'An accepted offer is applied with acceptRetentionOffer, not cancel'
+  return withPreview(
+    books,
+    confirm,
+    () => {
+      const state = loadSubscription(books, input.subscriptionId)
+      const date = input.date ?? books.today()
+      checkRunning(state, date)
+      if (input.retention?.accepted) {
+        throw new AppError(
+          'VALIDATION',
+          'The customer accepted a retention offer: apply it instead of cancelling.',
+          {
+            retention: {
+              code: 'invalid',
+              message: 'An accepted offer is applied with acceptRetentionOffer, not cancel'
+            }
+          }
+        )
+      }
+      const period = periodOn(state, date)
+      const lastDay = input.when === 'now' || !period ? date : period.end
+      books.run(
+        books.q
+          .updateTable('subscriptions')
+          .set({
+            cancel_at: lastDay,
+            cancel_requested_at: books.stamp(),
+            cancel_reason: input.reason,
+            retention_offer: input.retention ? JSON.stringify(input.retention) : null,
+            updated_at: books.stamp()
+          })
+          .where('id', '=', state.row.id)
+      )
+      if (input.when === 'now' && period && lastDay < period.end) {
+        for (const item of state.items) {
+          if (
+            item.row.start_date <= lastDay &&
+            (!item.row.end_date || item.row.end_date > lastDay)
+          ) {
+            creditUnused(books, state, item, period, addDays(lastDay, 1), 'cancel')
           }
         }
-      )
-    }
-    const period = periodOn(state, date)
-    const lastDay = input.when === 'now' || !period ? date : period.end
-    books.run(
-      books.q
-        .updateTable('subscriptions')
-        .set({
-          cancel_at: lastDay,
-          cancel_requested_at: books.stamp(),
-          cancel_reason: input.reason,
-          retention_offer: input.retention ? JSON.stringify(input.retention) : null,
-          updated_at: books.stamp()
-        })
-        .where('id', '=', state.row.id)
-    )
-    if (input.when === 'now' && period && lastDay < period.end) {
-      for (const item of state.items) {
-        if (item.row.start_date <= lastDay && (!item.row.end_date || item.row.end_date > lastDay)) {
-          creditUnused(books, state, item, period, addDays(lastDay, 1), 'cancel')
+      }
+      audit(
+        books,
+        'subscription',
+        state.row.id,
+        input.when === 'now' ? 'cancel_now' : 'cancel_at_period_end',
+        {
+          cancelAt: [state.row.cancel_at, lastDay],
+          reason: [null, input.reason],
+          retention: [null, input.retention ?? null]
         }
+      )
+      return {
+        subscriptionId: state.row.id,
+        subscription: viewSubscription(books, state.row.id),
+        effectiveDate: lastDay
       }
-    }
-    audit(
-      books,
-      'subscription',
-      state.row.id,
-      input.when === 'now' ? 'cancel_now' : 'cancel_at_period_end',
-      {
-        cancelAt: [state.row.cancel_at, lastDay],
-        reason: [null, input.reason],
-        retention: [null, input.retention ?? null]
-      }
+    },
+    input.when === 'now' && getBillingPreferences(books).cancelNowRefund === 'credit_note'
+      ? (before) => ({
+          creditNotes: refundByCreditNote(
+            books,
+            input.subscriptionId,
+            before,
+            `Cancelled: ${input.reason}`
+          )
+        })
+      : undefined
+  )
+}
+
+/**
+ * Turns the credits a cancellation left for the next invoice into credit notes issued at once,
+ * one per invoice that billed the days given back (each line credited on that invoice's line).
+ * Credits for days not yet on an issued invoice stay as credit lines for the next one.
+ */
+function refundByCreditNote(
+  books: Books,
+  subscriptionId: number,
+  pendingAfter: number,
+  reason: string
+): { id: number; number: string | null; total: number }[] {
+  const credits = books
+    .all(
+      books.q
+        .selectFrom('pending_charges')
+        .select(['id', 'line', 'charge_key'])
+        .where('subscription_id', '=', subscriptionId)
+        .where('id', '>', pendingAfter)
+        .orderBy('id')
     )
-    return {
-      subscriptionId: state.row.id,
-      subscription: viewSubscription(books, state.row.id),
-      effectiveDate: lastDay
-    }
-  })
+    .map((r) => ({ ...r, line: JSON.parse(r.line) as ChargeLine }))
+    .filter((r) => r.line.kind === 'proration_credit' && r.charge_key.startsWith('credit:'))
+  const byInvoice = new Map<
+    number,
+    { pendingIds: number[]; lines: { lineId: number; amount: number }[] }
+  >()
+  for (const credit of credits) {
+    const billedKey = credit.charge_key.slice('credit:'.length).replace(/:cancel$/, '')
+    const billed = books.first(
+      books.q
+        .selectFrom('invoice_lines')
+        .innerJoin('invoices', 'invoices.id', 'invoice_lines.invoice_id')
+        .select(['invoice_lines.id as lineId', 'invoices.id as invoiceId'])
+        .where('invoice_lines.charge_key', '=', billedKey)
+        .where('invoices.kind', '=', 'invoice')
+        .where('invoices.status', 'in', ['issued', 'uncollectible'])
+    )
+    if (!billed) continue
+    const entry = byInvoice.get(billed.invoiceId) ?? { pendingIds: [], lines: [] }
+    entry.pendingIds.push(credit.id)
+    entry.lines.push({ lineId: billed.lineId, amount: -credit.line.amount })
+    byInvoice.set(billed.invoiceId, entry)
+  }
+  const notes: { id: number; number: string | null; total: number }[] = []
+  for (const [invoiceId, entry] of byInvoice) {
+    books.run(books.q.deleteFrom('pending_charges').where('id', 'in', entry.pendingIds))
+    const draft = createCreditNote(books, invoiceId, { reason, lines: entry.lines })
+    const note = issueInvoice(books, draft.id)
+    notes.push({ id: note.id, number: note.number, total: note.subtotals.total })
+  }
+  return notes
 }
 
 /** Takes back a cancellation at period end, while the period has not ended. */
 export function undoCancellation(books: Books, subscriptionId: number): SubscriptionView {
   return books.tx(() => {
     const state = loadSubscription(books, subscriptionId)
-    if (!state.row.cancel_at)
-      throw new AppError('CONFLICT', 'The subscription is not being cancelled.')
-    if (state.row.cancel_at < books.today())
-      throw new AppError(
-        'CONFLICT',
-        `The subscription ended on ${state.row.cancel_at}; reactivate it instead.`
-      )
-    const period = periodOn(state, state.row.cancel_at)
-    if (!period || period.end !== state.row.cancel_at) {
-      throw new AppError(
-        'CONFLICT',
-        'Only a cancellation at the end of a period can be undone; this one ended service at once.'
-      )
-    }
+    const fixed = cancellationFixed(state, books.today())
+    if (fixed) throw new AppError('CONFLICT', fixed)
     books.run(
       books.q
         .updateTable('subscriptions')

@@ -29,7 +29,7 @@ describe('the books from the command line', () => {
 
     writeFileSync(
       join(dir, 'customers.csv'),
-      'code,name,country,tax_id\nK1,Kowalski,PL,123-456-32-18\nK2,Nowak,PL,\n'
+      'code,name,country,tax_id,address_line1,postal_code,city\nK1,Kowalski,PL,123-456-32-18,ul. Prosta 1,00-001,Warszawa\nK2,Nowak,PL,,,,\n'
     )
     expect(
       await runCli(['import', 'customers', join(dir, 'customers.csv'), '--file', file, '--dry-run'])

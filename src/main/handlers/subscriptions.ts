@@ -23,6 +23,7 @@ function asResult(outcome: ChangeOutcome): ChangeResult {
     subscription: outcome.subscription,
     effectiveDate: outcome.effectiveDate,
     net: outcome.net,
+    ...(outcome.creditNotes ? { creditNotes: outcome.creditNotes } : {}),
     lines: outcome.lines.map((l) => ({
       kind: l.kind,
       description: l.description,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { line, paragraph, requiredLine } from '../text'
-import { COUNTRY_CODES } from '../countries'
+import { COUNTRY_CODES, EU_COUNTRY_CODES } from '../countries'
 import { currencyCode } from '../currencies'
 import { LANGUAGES, type Language } from '../languages'
 import { checkPartyIds, compactId, formatPostalCode } from '../party'
@@ -10,6 +10,30 @@ const required = requiredLine
 
 export const TAX_TREATMENTS = ['standard', 'reverse_charge', 'exempt', 'export'] as const
 export type TaxTreatment = (typeof TAX_TREATMENTS)[number]
+
+/**
+ * An invoice in the EU names the customer's full address (VAT Directive art. 226), and Poland's
+ * KSeF will not take a business buyer without one: a customer with a tax id in an EU country
+ * needs the street, postal code and city.
+ */
+function requireBusinessAddress(
+  value: { country?: unknown; taxId?: unknown; address?: Record<string, unknown> | null },
+  ctx: z.core.$RefinementCtx<unknown>
+): void {
+  const country = typeof value.country === 'string' ? value.country : ''
+  const taxId = typeof value.taxId === 'string' ? value.taxId.trim() : ''
+  if (!taxId || !EU_COUNTRY_CODES.includes(country)) return
+  for (const field of ['line1', 'postalCode', 'city'] as const) {
+    const given = value.address?.[field]
+    if (typeof given === 'string' && given.trim() !== '') continue
+    ctx.addIssue({
+      code: 'custom',
+      path: ['address', field],
+      message: 'A business customer in the EU needs a full address on its invoices',
+      params: { code: 'business_address' }
+    })
+  }
+}
 
 /** What a customer form or a customers CSV row gives; identifiers come back compacted. */
 export const customerInput = z
@@ -50,6 +74,7 @@ export const customerInput = z
       (value, ctx) => {
         if (typeof value !== 'object' || value === null) return
         checkPartyIds(value, ctx)
+        requireBusinessAddress(value, ctx)
         if (value.taxTreatment === 'exempt' && !value.exemptionReason) {
           ctx.addIssue({
             code: 'custom',

@@ -38,6 +38,8 @@ export interface InvoiceSummary {
 
 export interface InvoiceLineView {
   id: number
+  /** On an issued invoice: what a credit note may still credit on this line (minor units). */
+  creditable: number | null
   kind: string
   description: string
   periodStart: string | null

@@ -110,6 +110,8 @@ export interface ChangeResult {
   lines: import('./results').PendingLineView[]
   /** Sum of the lines before tax, minor units. */
   net: number
+  /** Credit notes issued at once instead of credit lines (cancelling now, when Settings say so). */
+  creditNotes?: { id: number; number: string | null; total: number }[]
 }
 
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
@@ -133,6 +135,8 @@ export interface SubscriptionView {
   startDate: string
   trialEnd: string | null
   cancelAt: string | null
+  /** A cancellation at the end of a period not yet over: it can still be taken back. */
+  canUndoCancel: boolean
   cancelReason: string | null
   currency: string
   items: SubscriptionItemView[]

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TAX_TREATMENTS } from '@shared/books/customers'
 import { defaultLanguageFor } from '@shared/company'
-import { formatPostalCode } from '@shared/party'
+import { compactId, formatPostalCode } from '@shared/party'
 import type { Language } from '@shared/languages'
 import type { AppErrorInfo, FieldError } from '@shared/result'
 import { useApi, useChannel } from '../../api/context'
@@ -69,6 +69,18 @@ function CustomerEditor({ customerId, initial }: { customerId?: number; initial:
   const [failure, setFailure] = useState<AppErrorInfo | null>(null)
   const [saving, setSaving] = useState(false)
   const local = checkCustomerForm(form)
+  // the same tax id on another customer is allowed (branches, a customer set up twice by
+  // mistake), but said out loud before saving
+  const taxId = compactId(form.taxId)
+  const [sameTaxId] = useChannel(
+    'customers/list',
+    { query: taxId, status: 'all', limit: 5 },
+    taxId.length < 5 || Boolean(local.taxId)
+  )
+  const twins =
+    taxId.length >= 5 && !local.taxId && sameTaxId.status === 'ready'
+      ? sameTaxId.value.rows.filter((r) => r.taxId === taxId && r.id !== customerId)
+      : []
   const errors: Partial<Record<keyof CustomerForm, FieldError>> = { ...serverErrors }
   for (const [field, error] of Object.entries(local) as [keyof CustomerForm, FieldError][])
     if (submitted || touched.has(field)) errors[field] ??= error
@@ -170,6 +182,17 @@ function CustomerEditor({ customerId, initial }: { customerId?: number; initial:
             {text('taxId', taxIdKnown ? `company.taxId_${form.country}` : 'company.taxId', {
               hint: t(taxIdKnown ? `company.taxIdHint_${form.country}` : 'customers.taxIdHint')
             })}
+            {twins.length > 0 && (
+              <Alert tone="warning">
+                {t('customers.sameTaxId', { count: twins.length })}{' '}
+                {twins.map((r, i) => (
+                  <span key={r.id}>
+                    {i > 0 && ', '}
+                    <a href={`#/customers/${r.id}`}>{r.name}</a>
+                  </span>
+                ))}
+              </Alert>
+            )}
             {text('emails', 'customers.emails', { hint: t('customers.emailsHint') })}
           </div>
         </Card>

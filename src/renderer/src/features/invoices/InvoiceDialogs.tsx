@@ -215,7 +215,10 @@ export function CreditNoteDialog({ invoice, ...props }: ActionProps) {
     .map((l) => ({ lineId: l.id, text: amounts[l.id] ?? '' }))
     .filter((l) => l.text.trim() !== '')
     .map((l) => ({ lineId: l.lineId, amount: decimalToMinor(l.text, invoice.currency) }))
-  const valid = lines.every((l) => l.amount !== null && l.amount > 0)
+  const left = new Map(invoice.lines.map((l) => [l.id, l.creditable ?? l.amount]))
+  const malformed = lines.some((l) => l.amount === null || l.amount <= 0)
+  const tooMuch = lines.some((l) => l.amount !== null && l.amount > (left.get(l.lineId) ?? 0))
+  const valid = !malformed && !tooMuch
   return (
     <ActionDialog
       {...props}
@@ -243,18 +246,29 @@ export function CreditNoteDialog({ invoice, ...props }: ActionProps) {
       />
       {partial && (
         <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('invoices.description')}</th>
+              <th scope="col" className="num">
+                {t('invoices.creditableLeft')}
+              </th>
+              <th scope="col">{t('invoices.creditNow')}</th>
+            </tr>
+          </thead>
           <tbody>
             {invoice.lines.map((l) => (
               <tr key={l.id}>
                 <td>{l.description}</td>
                 <td className="num">
-                  <Money amount={l.amount} currency={invoice.currency} />
+                  <Money amount={l.creditable ?? l.amount} currency={invoice.currency} />
                 </td>
                 <td>
                   <input
                     className="input input-compact"
                     aria-label={t('invoices.creditLineAmount', { line: l.description })}
                     value={amounts[l.id] ?? ''}
+                    placeholder={minorToDecimal(l.creditable ?? l.amount, invoice.currency)}
+                    disabled={(l.creditable ?? l.amount) <= 0}
                     inputMode="decimal"
                     onChange={(e) => setAmounts({ ...amounts, [l.id]: e.target.value })}
                   />
@@ -264,7 +278,8 @@ export function CreditNoteDialog({ invoice, ...props }: ActionProps) {
           </tbody>
         </table>
       )}
-      {!valid && <p className="field-error">{t('invoices.amountInvalid')}</p>}
+      {malformed && <p className="field-error">{t('invoices.amountInvalid')}</p>}
+      {tooMuch && <p className="field-error">{t('invoices.creditTooMuch')}</p>}
     </ActionDialog>
   )
 }

@@ -33,6 +33,15 @@ export function NewSubscriptionPage({ customerId }: { customerId?: number }) {
   const [saving, setSaving] = useState(false)
   const livePlans = plans.status === 'ready' ? plans.value.filter((p) => p.versions.length > 0) : []
   const chosenPlan = livePlans.find((p) => p.code === planCode)
+  const [chosenCustomer] = useChannel('customers/get', { customerId: customer ?? 0 }, !customer)
+  // a plan in another currency than the customer's is allowed (its invoices are in the plan's),
+  // but never without a word
+  const otherCurrency =
+    chosenPlan && customer && chosenCustomer.status === 'ready'
+      ? chosenCustomer.value.currency !== chosenPlan.currency
+        ? { customer: chosenCustomer.value.currency, plan: chosenPlan.currency }
+        : null
+      : null
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -90,6 +99,9 @@ export function NewSubscriptionPage({ customerId }: { customerId?: number }) {
               ]}
               hint={livePlans.length === 0 ? t('subscriptions.noPlans') : undefined}
             />
+            {otherCurrency && (
+              <Alert tone="warning">{t('subscriptions.otherCurrency', otherCurrency)}</Alert>
+            )}
             <DateField
               label={t('subscriptions.startDate')}
               name="startDate"

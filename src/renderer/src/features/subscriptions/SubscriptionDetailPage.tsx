@@ -67,8 +67,8 @@ function SubscriptionDetail({
   const running = s.status !== 'ended'
   // main lets only a cancellation at the end of a period be undone; one "now" ended service on
   // the chosen day, and only reactivating (from a later day) bills the customer again
-  const endsWithPeriod =
-    s.status === 'cancelling' && s.cancelAt !== null && s.currentPeriod?.end === s.cancelAt
+  // main says whether a cancellation can still be taken back (one at the end of a period)
+  const endsWithPeriod = s.status === 'cancelling' && s.canUndoCancel
   const cancelledNow = s.status === 'cancelling' && !endsWithPeriod
   const canReactivate = !running || cancelledNow
   return (
