@@ -49,6 +49,21 @@ test('customers: create with checked tax ids, search as you type, filter, archiv
   await expect(page.getByText('C00001 · 1234563218')).toBeVisible()
   await shot(page, info, '04-customer-detail')
 
+  // the same NIP on a new customer is pointed out, with a link to the one that has it
+  await page.getByRole('link', { name: 'Customers', exact: true }).first().click()
+  await page.getByRole('link', { name: 'New customer' }).first().click()
+  await customers.fillForm({ name: 'Piekarnia bis', taxId: '1234563218' })
+  const twin = page.getByText('Another customer has this tax id:')
+  await expect(twin).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Łódzka Piekarnia' })).toBeVisible()
+  await shot(page, info, '04b-same-tax-id')
+  await page
+    .getByRole('link', { name: 'Cancel' })
+    .or(page.getByRole('button', { name: 'Cancel' }))
+    .first()
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'New customer' })).toBeHidden()
+
   await customers.create({ name: 'Adam Nowak', segment: 'Enterprise' })
   await customers.create({
     name: 'Comércio São Paulo Ltda',

@@ -46,18 +46,21 @@ const FIELD_LABELS: Record<string, string> = {
   cancelled: 'activity.fields.cancelled',
   timestamp: 'activity.fields.timestamp',
   rows: 'activity.fields.rows',
-  imported: 'activity.fields.imported'
+  imported: 'activity.fields.imported',
+  reversed: 'payments.reverseDate',
+  creditTaken: 'activity.fields.creditTaken'
 }
 
 /** Fields holding money in minor units, and fields holding a calendar day. */
-const MONEY_FIELDS = new Set(['amount', 'total', 'toCredit'])
+const MONEY_FIELDS = new Set(['amount', 'total', 'toCredit', 'creditTaken'])
 const DAY_FIELDS = new Set([
   'startDate',
   'cancelAt',
   'effectiveDate',
   'effectiveFrom',
   'resumeOn',
-  'asOf'
+  'asOf',
+  'reversed'
 ])
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
