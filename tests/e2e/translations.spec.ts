@@ -37,6 +37,7 @@ const SCREENS = [
   '/settings/billing',
   '/settings/numbering',
   '/settings/taxes',
+  '/settings/backups',
   '/settings/preferences',
   '/settings/about'
 ]
@@ -44,6 +45,7 @@ const SCREENS = [
 /** Dialogs opened from a screen by a button (its catalog key), walked like the screens. */
 const DIALOGS: [route: string, button: string][] = [
   ['/customers/1', 'customers.archive'],
+  ['/customers/1', 'payments.reverse'],
   ['/subscriptions/1', 'subscriptions.change'],
   ['/subscriptions/1', 'subscriptions.pause'],
   ['/subscriptions/1', 'subscriptions.cancel'],
