@@ -263,6 +263,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       work = Promise.reject(error)
     }
     work.catch((error: unknown) => {
+      // a client that went away before its body arrived is no fault of Facturo's
+      if (req.destroyed && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return
       log.error('browser mode: a request failed', error)
       if (!res.headersSent)
         sendJson(res, 500, fail('INTERNAL', 'The request failed inside Facturo.'))
