@@ -71,7 +71,11 @@ export class Workspace {
   /** The open company file's store; handlers that need books call this. */
   requireStore(): CompanyStore {
     if (!this.store)
-      throw new AppError('NO_COMPANY_FILE', 'No company file is open. Create or open one first.')
+      throw problem(
+        'NO_COMPANY_FILE',
+        'no_company_file',
+        'No company file is open. Create or open one first.'
+      )
     return this.store
   }
 

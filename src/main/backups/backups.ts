@@ -16,7 +16,7 @@ import type Sqlite from 'better-sqlite3'
 import type { BackupCheck, BackupFile } from '@shared/backups'
 import { COMPANY_FILE_EXTENSION } from '@shared/files'
 import { verifyLedger } from '../books/ledger'
-import { AppError } from '../errors'
+import { problem } from '../errors'
 import {
   PRIVATE_FILE_MODE,
   PRIVATE_FOLDER_MODE,
@@ -129,7 +129,8 @@ function freeBackupPath(folder: string, name: string): string {
  * temporary file first, so a failure leaves no half backup.
  */
 export async function backupInto(sqlite: Sqlite.Database, dest: string): Promise<string> {
-  if (existsSync(dest)) throw new AppError('CONFLICT', `A file already exists at ${dest}.`)
+  if (existsSync(dest))
+    throw problem('CONFLICT', 'file_exists', `A file already exists at ${dest}.`, { path: dest })
   mkdirSync(dirname(dest), { recursive: true, mode: PRIVATE_FOLDER_MODE })
   const tmp = `${dest}.partial-${process.pid}`
   try {
@@ -193,9 +194,11 @@ export async function checkCompanyFile(path: string): Promise<BackupCheck> {
 export async function restoreBackup(backup: string, to: string): Promise<BackupCheck> {
   const check = await checkCompanyFile(backup)
   if (check.integrity !== 'ok')
-    throw new AppError(
+    throw problem(
       'FILE_DAMAGED',
-      `${backup} is damaged (${check.integrity}); choose another backup.`
+      'backup_damaged',
+      `${backup} is damaged (${check.integrity}); choose another backup.`,
+      { path: backup, integrity: check.integrity }
     )
   const target = pathForNewCompanyFile(to)
   copyFileSync(backup, target, constants.COPYFILE_EXCL)

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { stringify } from 'csv-stringify/sync'
 import { zipSync, strToU8 } from 'fflate'
-import { AppError } from '../errors'
+import { problem } from '../errors'
 import type { Books } from '../store/sync'
 import { PRIVATE_FILE_MODE } from '../store/company-path'
 
@@ -102,7 +102,7 @@ export function exportBooks(books: Books, dest: string): number {
   } catch (error) {
     rmSync(tmp, { force: true })
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new AppError('CONFLICT', `A file already exists at ${dest}.`)
+      throw problem('CONFLICT', 'file_exists', `A file already exists at ${dest}.`, { path: dest })
     throw error
   }
   return zip.length

@@ -185,7 +185,8 @@ export function planVersion(books: Books, id: number): PlanVersion {
   const known = books.immutable.get(key) as PlanVersion | undefined
   if (known) return known
   const row = books.first(books.q.selectFrom('plan_versions').selectAll().where('id', '=', id))
-  if (!row) throw new AppError('NOT_FOUND', `There is no plan version ${id}.`)
+  if (!row)
+    throw problem('NOT_FOUND', 'plan_version_not_found', `There is no plan version ${id}.`, { id })
   const parsed = planSchema.safeParse(JSON.parse(row.definition))
   if (!parsed.success) {
     // saved by an older Facturo that checked less: it cannot be billed as it is
@@ -256,7 +257,10 @@ export function planVersionOn(books: Books, planCode: string, date: string): Pla
         .where('plan_versions.effective_from', '<=', date)
         .orderBy('plan_versions.effective_from', 'desc')
     ) ?? books.first(versions.orderBy('plan_versions.effective_from'))
-  if (!row) throw new AppError('NOT_FOUND', `There is no plan ${planCode}.`)
+  if (!row)
+    throw problem('NOT_FOUND', 'plan_not_found', `There is no plan ${planCode}.`, {
+      plan: planCode
+    })
   return planVersion(books, row.id)
 }
 
@@ -277,7 +281,10 @@ function lastBilledDay(books: Books, planId: number): string | null {
 export function archivePlan(books: Books, planCode: string, archived: boolean): void {
   books.tx(() => {
     const plan = books.first(books.q.selectFrom('plans').selectAll().where('code', '=', planCode))
-    if (!plan) throw new AppError('NOT_FOUND', `There is no plan ${planCode}.`)
+    if (!plan)
+      throw problem('NOT_FOUND', 'plan_not_found', `There is no plan ${planCode}.`, {
+        plan: planCode
+      })
     books.run(
       books.q
         .updateTable('plans')
@@ -293,9 +300,11 @@ export function archivePlan(books: Books, planCode: string, archived: boolean): 
 export function saveCoupon(books: Books, coupon: Coupon): { id: number; coupon: Coupon } {
   return books.tx(() => {
     if (books.first(books.q.selectFrom('coupons').select('id').where('code', '=', coupon.id))) {
-      throw new AppError(
+      throw problem(
         'CONFLICT',
-        `Coupon ${coupon.id} exists already; coupons do not change once made.`
+        'coupon_exists',
+        `Coupon ${coupon.id} exists already; coupons do not change once made.`,
+        { coupon: coupon.id }
       )
     }
     const id = books.insert(
@@ -316,7 +325,8 @@ export function couponByCode(books: Books, code: string): { id: number; coupon: 
       .where('code', '=', code)
       .where('archived_at', 'is', null)
   )
-  if (!row) throw new AppError('NOT_FOUND', `There is no coupon ${code}.`)
+  if (!row)
+    throw problem('NOT_FOUND', 'coupon_not_found', `There is no coupon ${code}.`, { coupon: code })
   return { id: row.id, coupon: JSON.parse(row.definition) as Coupon }
 }
 
@@ -328,7 +338,8 @@ export function listPlans(books: Books, today: string): PlanSummary[] {
 
 export function planSummary(books: Books, code: string, today: string): PlanSummary {
   const plan = books.first(books.q.selectFrom('plans').selectAll().where('code', '=', code))
-  if (!plan) throw new AppError('NOT_FOUND', `There is no plan ${code}.`)
+  if (!plan)
+    throw problem('NOT_FOUND', 'plan_not_found', `There is no plan ${code}.`, { plan: code })
   const versions = books.all(
     books.q
       .selectFrom('plan_versions')

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely'
 import type { Customer, CustomerFields } from '@shared/books/customers'
 import type { Language } from '@shared/languages'
 import { searchFold } from '@shared/search'
-import { AppError } from '../errors'
+import { AppError, problem } from '../errors'
 import type { CustomerTable } from '../store/schema'
 import type { Books } from '../store/sync'
 import { audit, diff } from './audit'
@@ -75,7 +75,7 @@ function nextCode(books: Books): string {
 
 export function getCustomer(books: Books, id: number): Customer {
   const row = books.first(books.q.selectFrom('customers').selectAll().where('id', '=', id))
-  if (!row) throw new AppError('NOT_FOUND', `There is no customer ${id}.`)
+  if (!row) throw problem('NOT_FOUND', 'customer_not_found', `There is no customer ${id}.`, { id })
   return customerFromRow(row)
 }
 
@@ -155,9 +155,11 @@ export function setCustomerArchived(books: Books, id: number, archived: boolean)
           .where((eb) => eb.or([eb('cancel_at', 'is', null), eb('cancel_at', '>=', books.today())]))
       )
       if (live)
-        throw new AppError(
+        throw problem(
           'CONFLICT',
-          `${before.name} has a subscription that is still running; cancel it before archiving.`
+          'customer_has_running_subscription',
+          `${before.name} has a subscription that is still running; cancel it before archiving.`,
+          { customer: before.name }
         )
     }
     books.run(

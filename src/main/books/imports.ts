@@ -2,7 +2,7 @@ import { customerInput } from '@shared/books/customers'
 import { toFieldErrors } from '@shared/validation'
 import type { ImportProblem, ImportReport } from '@shared/books/results'
 import { dateProblemMessage, dateTimeProblem, EARLIEST_YEAR, LATEST_YEAR } from '@shared/calendar'
-import { AppError } from '../errors'
+import { problem } from '../errors'
 import { getCompany } from '../store/repos/company'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
@@ -128,7 +128,11 @@ function stepper(options: ImportOptions) {
     if (done % 500 !== 0) return
     options.onProgress?.(done, rows * 2)
     if (options.shouldStop?.())
-      throw new AppError('CANCELLED', 'The import was stopped; nothing of it was imported.')
+      throw problem(
+        'CANCELLED',
+        'import_stopped',
+        'The import was stopped; nothing of it was imported.'
+      )
   }
 }
 

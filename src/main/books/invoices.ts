@@ -14,7 +14,7 @@ import {
   type DraftInvoice
 } from '../billing'
 import { dec, text } from '../billing/decimal'
-import { AppError } from '../errors'
+import { AppError, problem } from '../errors'
 import type { BreakdownStep } from '@shared/billing/breakdown'
 import { lineAmountMinor } from '@shared/billing/line-amount'
 import { getCompany } from '../store/repos/company'
@@ -42,7 +42,7 @@ export interface DraftLine extends ChargeLine {
 
 export function invoiceRow(books: Books, id: number): InvoiceRow {
   const row = books.first(books.q.selectFrom('invoices').selectAll().where('id', '=', id))
-  if (!row) throw new AppError('NOT_FOUND', `There is no invoice ${id}.`)
+  if (!row) throw problem('NOT_FOUND', 'invoice_not_found', `There is no invoice ${id}.`, { id })
   return row
 }
 
@@ -86,7 +86,10 @@ export function engineCustomer(books: Books, customerId: number): Customer {
         exemption_reason: string
       }
     | undefined
-  if (!c) throw new AppError('NOT_FOUND', `There is no customer ${customerId}.`)
+  if (!c)
+    throw problem('NOT_FOUND', 'customer_not_found', `There is no customer ${customerId}.`, {
+      id: customerId
+    })
   // credit is applied when a document is issued, not in drafts
   return {
     id: c.code,
@@ -117,7 +120,9 @@ export function engineSettings(books: Books): BillingSettings {
 export function recomputeDraft(books: Books, id: number): DraftInvoice {
   const invoice = invoiceRow(books, id)
   if (invoice.status !== 'draft')
-    throw new AppError('CONFLICT', `${invoice.number} is issued; it cannot change.`)
+    throw problem('CONFLICT', 'invoice_issued', `${invoice.number} is issued; it cannot change.`, {
+      number: invoice.number ?? ''
+    })
   const rows = linesOf(books, id)
   const lines = rows.map((r) => chargeLineOf(r, invoice))
   const draft = computeDraft(
@@ -320,7 +325,12 @@ export function addDraftLine(
   return books.tx(() => {
     const invoice = invoiceRow(books, invoiceId)
     if (invoice.status !== 'draft')
-      throw new AppError('CONFLICT', `${invoice.number} is issued; correct it with a credit note.`)
+      throw problem(
+        'CONFLICT',
+        'invoice_issued_credit_note',
+        `${invoice.number} is issued; correct it with a credit note.`,
+        { number: invoice.number ?? '' }
+      )
     if (!taxRates(books).some((r) => r.id === line.taxRateId))
       throw new AppError('VALIDATION', `There is no tax rate ${line.taxRateId}.`, {
         taxRateId: { code: 'invalid_choice', message: 'Choose one of the company’s tax rates' }
@@ -372,7 +382,12 @@ export function removeDraftLine(books: Books, invoiceId: number, lineId: number)
   return books.tx(() => {
     const invoice = invoiceRow(books, invoiceId)
     if (invoice.status !== 'draft')
-      throw new AppError('CONFLICT', `${invoice.number} is issued; correct it with a credit note.`)
+      throw problem(
+        'CONFLICT',
+        'invoice_issued_credit_note',
+        `${invoice.number} is issued; correct it with a credit note.`,
+        { number: invoice.number ?? '' }
+      )
     const line = books.first(
       books.q
         .selectFrom('invoice_lines')
@@ -380,7 +395,13 @@ export function removeDraftLine(books: Books, invoiceId: number, lineId: number)
         .where('id', '=', lineId)
         .where('invoice_id', '=', invoiceId)
     )
-    if (!line) throw new AppError('NOT_FOUND', `Invoice ${invoiceId} has no line ${lineId}.`)
+    if (!line)
+      throw problem(
+        'NOT_FOUND',
+        'invoice_line_not_found',
+        `Invoice ${invoiceId} has no line ${lineId}.`,
+        { invoice: invoiceId, line: lineId }
+      )
     books.run(
       books.q
         .updateTable('pending_charges')
@@ -402,9 +423,11 @@ export function deleteDraft(books: Books, invoiceId: number): void {
   books.tx(() => {
     const invoice = invoiceRow(books, invoiceId)
     if (invoice.status !== 'draft')
-      throw new AppError(
+      throw problem(
         'CONFLICT',
-        `${invoice.number} is issued and is kept; void it or credit it instead.`
+        'invoice_issued_kept',
+        `${invoice.number} is issued and is kept; void it or credit it instead.`,
+        { number: invoice.number ?? '' }
       )
     books.run(
       books.q
@@ -459,7 +482,9 @@ export function issueInvoice(
   return books.tx(() => {
     const invoice = invoiceRow(books, invoiceId)
     if (invoice.status !== 'draft')
-      throw new AppError('CONFLICT', `${invoice.number} is already issued.`)
+      throw problem('CONFLICT', 'invoice_already_issued', `${invoice.number} is already issued.`, {
+        number: invoice.number ?? ''
+      })
     if (linesOf(books, invoiceId).length === 0)
       throw new AppError('VALIDATION', 'An invoice needs at least one line.', {
         lines: { code: 'required', message: 'Add a line first' }
@@ -467,8 +492,9 @@ export function issueInvoice(
     const draft = recomputeDraft(books, invoiceId)
     const total = draft.subtotals.total
     if (total < 0 && invoice.kind === 'invoice') {
-      throw new AppError(
+      throw problem(
         'CONFLICT',
+        'draft_total_negative',
         'This draft totals less than zero: credit the customer with a credit note on the invoice that billed the period instead.'
       )
     }
@@ -595,7 +621,11 @@ export function createCreditNote(
   return books.tx(() => {
     const invoice = invoiceRow(books, invoiceId)
     if (invoice.kind !== 'invoice' || invoice.status === 'draft' || invoice.status === 'void') {
-      throw new AppError('CONFLICT', 'Only an issued invoice (not void) can be credited.')
+      throw problem(
+        'CONFLICT',
+        'invoice_not_creditable',
+        'Only an issued invoice (not void) can be credited.'
+      )
     }
     const credited = creditedByLine(books, invoiceId)
     const rows = linesOf(books, invoiceId)
@@ -603,7 +633,13 @@ export function createCreditNote(
       input.lines ?? rows.map((r) => ({ lineId: r.id }))
     const lines: DraftLine[] = wanted.map(({ lineId, amount }) => {
       const row = rows.find((r) => r.id === lineId)
-      if (!row) throw new AppError('NOT_FOUND', `Invoice ${invoice.number} has no line ${lineId}.`)
+      if (!row)
+        throw problem(
+          'NOT_FOUND',
+          'invoice_line_not_found',
+          `Invoice ${invoice.number} has no line ${lineId}.`,
+          { invoice: invoice.number ?? invoiceId, line: lineId }
+        )
       const left = row.amount - row.discount - (credited.get(lineId) ?? 0)
       const value = amount ?? left
       if (value <= 0 || value > left) {
@@ -649,7 +685,7 @@ export function voidInvoice(books: Books, invoiceId: number, reason: string): In
   return books.tx(() => {
     const invoice = invoiceRow(books, invoiceId)
     if (invoice.status !== 'issued')
-      throw new AppError('CONFLICT', 'Only an issued invoice can be voided.')
+      throw problem('CONFLICT', 'invoice_not_voidable', 'Only an issued invoice can be voided.')
     const allocated = books.first(
       books.q
         .selectFrom('allocations')
@@ -658,9 +694,11 @@ export function voidInvoice(books: Books, invoiceId: number, reason: string): In
         .where('reversal_id', 'is', null)
     )
     if (allocated)
-      throw new AppError(
+      throw problem(
         'CONFLICT',
-        `${invoice.number} has payments or credit notes against it; credit it instead of voiding.`
+        'invoice_has_payments',
+        `${invoice.number} has payments or credit notes against it; credit it instead of voiding.`,
+        { number: invoice.number ?? '' }
       )
     books.run(
       books.q
@@ -693,7 +731,11 @@ export function markUncollectible(books: Books, invoiceId: number): InvoiceView 
   return books.tx(() => {
     const invoice = invoiceRow(books, invoiceId)
     if (invoice.status !== 'issued' || invoice.kind !== 'invoice')
-      throw new AppError('CONFLICT', 'Only an issued invoice can be marked uncollectible.')
+      throw problem(
+        'CONFLICT',
+        'invoice_not_uncollectible',
+        'Only an issued invoice can be marked uncollectible.'
+      )
     books.run(
       books.q
         .updateTable('invoices')

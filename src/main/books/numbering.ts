@@ -1,7 +1,7 @@
 import type { NumberSeries } from '@shared/books/settings'
 import { formatInvoiceNumber } from '@shared/invoice-number'
 import { audit } from './audit'
-import { AppError } from '../errors'
+import { problem } from '../errors'
 import type { Books } from '../store/sync'
 
 /** The sequence restarts each year when the format shows the year, else it runs on. */
@@ -20,7 +20,13 @@ export function takeNumber(
   const series = books.first(
     books.q.selectFrom('number_series').selectAll().where('id', '=', seriesId)
   )
-  if (!series) throw new AppError('NOT_FOUND', `There is no number series ${seriesId}.`)
+  if (!series)
+    throw problem(
+      'NOT_FOUND',
+      'number_series_not_found',
+      `There is no number series ${seriesId}.`,
+      { series: seriesId }
+    )
   const key = periodKey(series.format, issueDate)
   const counter = books.first(
     books.q
@@ -72,7 +78,10 @@ export function listSeries(books: Books): NumberSeries[] {
 export function updateSeriesFormat(books: Books, id: string, format: string): NumberSeries[] {
   return books.tx(() => {
     const series = books.first(books.q.selectFrom('number_series').selectAll().where('id', '=', id))
-    if (!series) throw new AppError('NOT_FOUND', `There is no number series ${id}.`)
+    if (!series)
+      throw problem('NOT_FOUND', 'number_series_not_found', `There is no number series ${id}.`, {
+        series: id
+      })
     books.run(books.q.updateTable('number_series').set({ format }).where('id', '=', id))
     if (id === 'INV')
       books.run(

@@ -15,7 +15,7 @@ import {
   type DuePeriod,
   type ServiceTimeline
 } from '../billing'
-import { AppError } from '../errors'
+import { AppError, problem } from '../errors'
 import type { SubscriptionItemTable, SubscriptionTable } from '../store/schema'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
@@ -54,7 +54,8 @@ const COUPONS =
 
 export function loadSubscription(books: Books, id: number): SubscriptionState {
   const row = books.prepare(SUBSCRIPTION).get(id) as Selectable<SubscriptionTable> | undefined
-  if (!row) throw new AppError('NOT_FOUND', `There is no subscription ${id}.`)
+  if (!row)
+    throw problem('NOT_FOUND', 'subscription_not_found', `There is no subscription ${id}.`, { id })
   const segment = customerSegment(books, row.customer_id)
   const items = (books.prepare(ITEMS).all(id) as Selectable<SubscriptionItemTable>[]).map(
     (item) => ({
@@ -353,16 +354,32 @@ export function subscriptionStatus(state: SubscriptionState, today: string): Sub
 }
 
 /**
- * Why a cancellation cannot be taken back, or null when it can: only one at the end of a
- * period that has not ended yet (one that ended service at once already credited the rest).
+ * Why a cancellation cannot be taken back (the error to report), or null when it can: only one at
+ * the end of a period that has not ended yet (one that ended service at once already credited the
+ * rest).
  */
-function cancellationFixed(state: SubscriptionState, today: string): string | null {
+function cancellationFixed(state: SubscriptionState, today: string): AppError | null {
   const cancelAt = state.row.cancel_at
-  if (!cancelAt) return 'The subscription is not being cancelled.'
-  if (cancelAt < today) return `The subscription ended on ${cancelAt}; reactivate it instead.`
+  if (!cancelAt)
+    return problem(
+      'CONFLICT',
+      'subscription_not_cancelling',
+      'The subscription is not being cancelled.'
+    )
+  if (cancelAt < today)
+    return problem(
+      'CONFLICT',
+      'subscription_ended_reactivate',
+      `The subscription ended on ${cancelAt}; reactivate it instead.`,
+      { date: cancelAt }
+    )
   const period = periodOn(state, cancelAt)
   if (!period || period.end !== cancelAt)
-    return 'Only a cancellation at the end of a period can be undone; this one ended service at once.'
+    return problem(
+      'CONFLICT',
+      'cancellation_immediate',
+      'Only a cancellation at the end of a period can be undone; this one ended service at once.'
+    )
   return null
 }
 
@@ -441,7 +458,12 @@ export function createSubscription(
   return books.tx(() => {
     const customer = getCustomer(books, input.customerId)
     if (customer.archived)
-      throw new AppError('CONFLICT', `${customer.name} is archived; unarchive the customer first.`)
+      throw problem(
+        'CONFLICT',
+        'customer_archived',
+        `${customer.name} is archived; unarchive the customer first.`,
+        { customer: customer.name }
+      )
     const version = planVersionOn(books, input.planCode, input.startDate)
     const trialDays = input.trialDays ?? version.plan.trial_days
     const stamp = books.stamp()
@@ -485,7 +507,12 @@ const runsOn = (item: ItemState, date: string) =>
 function itemOn(state: SubscriptionState, date: string): ItemState {
   const item = [...state.items].reverse().find((i) => i.row.role === 'plan' && runsOn(i, date))
   if (!item)
-    throw new AppError('CONFLICT', `Subscription ${state.row.id} has nothing running on ${date}.`)
+    throw problem(
+      'CONFLICT',
+      'subscription_nothing_running',
+      `Subscription ${state.row.id} has nothing running on ${date}.`,
+      { id: state.row.id, date }
+    )
   return item
 }
 
@@ -518,7 +545,12 @@ function checkRunning(state: SubscriptionState, date: string): void {
       { date: { code: 'invalid', message: `must be on or after ${state.row.start_date}` } }
     )
   if (state.row.cancel_at && date > state.row.cancel_at)
-    throw new AppError('CONFLICT', `The subscription ends on ${state.row.cancel_at}.`)
+    throw problem(
+      'CONFLICT',
+      'subscription_ends',
+      `The subscription ends on ${state.row.cancel_at}.`,
+      { date: state.row.cancel_at }
+    )
 }
 
 /** The result of a lifecycle change: the subscription after it, and the lines it left for the next invoice. */
@@ -835,7 +867,7 @@ export function undoCancellation(books: Books, subscriptionId: number): Subscrip
   return books.tx(() => {
     const state = loadSubscription(books, subscriptionId)
     const fixed = cancellationFixed(state, books.today())
-    if (fixed) throw new AppError('CONFLICT', fixed)
+    if (fixed) throw fixed
     books.run(
       books.q
         .updateTable('subscriptions')
@@ -925,7 +957,11 @@ export function pauseSubscription(
         (p) => !p.end || (p.end >= input.from && (!input.until || p.start <= input.until))
       )
     ) {
-      throw new AppError('CONFLICT', 'The subscription is already paused then.')
+      throw problem(
+        'CONFLICT',
+        'subscription_already_paused',
+        'The subscription is already paused then.'
+      )
     }
     books.run(
       books.q.insertInto('subscription_pauses').values({
@@ -987,9 +1023,11 @@ export function resumeSubscription(
     const state = loadSubscription(books, input.subscriptionId)
     const open = state.pauses.find((p) => !p.end || p.end >= input.on)
     if (!open || open.start >= input.on)
-      throw new AppError(
+      throw problem(
         'CONFLICT',
-        `The subscription is not paused on the day before ${input.on}.`
+        'subscription_not_paused',
+        `The subscription is not paused on the day before ${input.on}.`,
+        { date: input.on }
       )
     const lastPaused = addDays(input.on, -1)
     books.run(
@@ -1038,8 +1076,9 @@ export function reactivateSubscription(
   return books.tx(() => {
     const state = loadSubscription(books, input.subscriptionId)
     if (!state.row.cancel_at || state.row.cancel_at >= input.on) {
-      throw new AppError(
+      throw problem(
         'CONFLICT',
+        'subscription_not_ended',
         'Only a subscription that has ended can be reactivated; undo the cancellation instead.'
       )
     }
@@ -1143,11 +1182,18 @@ export function removeAddOn(
     const state = loadSubscription(books, input.subscriptionId)
     const item = state.items.find((i) => i.row.id === input.itemId && i.row.role === 'addon')
     if (!item)
-      throw new AppError('NOT_FOUND', `Subscription ${state.row.id} has no add-on ${input.itemId}.`)
+      throw problem(
+        'NOT_FOUND',
+        'addon_not_found',
+        `Subscription ${state.row.id} has no add-on ${input.itemId}.`,
+        { subscription: state.row.id, addon: input.itemId }
+      )
     const date = input.date ?? books.today()
     checkRunning(state, date)
     if (item.row.end_date && item.row.end_date < date)
-      throw new AppError('CONFLICT', `The add-on ended on ${item.row.end_date}.`)
+      throw problem('CONFLICT', 'addon_ended', `The add-on ended on ${item.row.end_date}.`, {
+        date: item.row.end_date
+      })
     const period = periodOn(state, date)
     const lastDay = input.when === 'now' || !period ? date : period.end
     if (lastDay < item.row.start_date)

@@ -3,7 +3,7 @@ import { dateProblemMessage, dateTimeProblem } from '@shared/calendar'
 import type { Metric } from '@shared/billing/plan'
 import type { UsageRecord } from '@shared/books/results'
 import { addDays, aggregateUsage, Dec, ZERO, type Aggregate } from '../billing'
-import { AppError } from '../errors'
+import { AppError, problem } from '../errors'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
 import { metricDefinitions } from './catalog'
@@ -123,9 +123,11 @@ export function addUsage(
       input.timestamp.slice(0, 10)
     )
     if (billedOn)
-      throw new AppError(
+      throw problem(
         'CONFLICT',
-        `Usage of ${input.metric} on ${input.timestamp.slice(0, 10)} was billed on ${billedOn}; it can no longer change.`
+        'usage_billed',
+        `Usage of ${input.metric} on ${input.timestamp.slice(0, 10)} was billed on ${billedOn}; it can no longer change.`,
+        { metric: input.metric, date: input.timestamp.slice(0, 10), billedOn }
       )
     const result = books.run(
       books.q
@@ -154,11 +156,14 @@ export function addUsage(
 
 function usageRow(books: Books, id: number) {
   const row = books.first(books.q.selectFrom('usage_events').selectAll().where('id', '=', id))
-  if (!row) throw new AppError('NOT_FOUND', `There is no usage event ${id}.`)
+  if (!row)
+    throw problem('NOT_FOUND', 'usage_event_not_found', `There is no usage event ${id}.`, { id })
   if (billedPeriod(books, row.customer_id, row.metric, row.timestamp.slice(0, 10))) {
-    throw new AppError(
+    throw problem(
       'CONFLICT',
-      `Usage event ${row.event_id} has been billed; it can no longer change.`
+      'usage_event_billed',
+      `Usage event ${row.event_id} has been billed; it can no longer change.`,
+      { event: row.event_id }
     )
   }
   return row

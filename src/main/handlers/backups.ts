@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path'
 import { COMPANY_FILE_EXTENSION } from '@shared/files'
 import { asidePath, checkCompanyFile, restoreBackup } from '../backups/backups'
 import { exportBooks } from '../backups/export'
-import { AppError } from '../errors'
+import { problem } from '../errors'
 import { checkedPath, existingFolder, PRIVATE_FOLDER_MODE } from '../store/company-path'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
@@ -25,7 +25,11 @@ export function registerBackupHandlers(registry: HandlerRegistry, ctx: HandlerCo
     .register('backups/restore', async ({ path }) => {
       const current = store()
       if (current.readOnly)
-        throw new AppError('READ_ONLY', 'A company file open read-only cannot be restored over.')
+        throw problem(
+          'READ_ONLY',
+          'read_only_no_restore',
+          'A company file open read-only cannot be restored over.'
+        )
       const original = current.path
       const aside = asidePath(original, new Date())
       const backup = checkedPath(path)

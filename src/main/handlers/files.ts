@@ -1,4 +1,4 @@
-import { AppError } from '../errors'
+import { problem } from '../errors'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
 
@@ -24,8 +24,9 @@ export function registerFileHandlers(registry: HandlerRegistry, ctx: HandlerCont
     })
     .register('files/browse', async ({ mode, suggestedName }) => {
       if (!platform.browse) {
-        throw new AppError(
+        throw problem(
           'UNSUPPORTED',
+          'no_file_dialogs',
           'File dialogs exist only in the desktop app; type the path instead.'
         )
       }

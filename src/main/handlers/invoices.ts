@@ -15,7 +15,7 @@ import { listInvoices } from '../books/invoice-list'
 import { verifyLedger } from '../books/ledger'
 import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
-import { AppError } from '../errors'
+import { problem } from '../errors'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
 
@@ -37,8 +37,9 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
     .register('usage/import', ({ kind, dataBase64, dryRun }) => {
       const store = ctx.workspace.requireStore()
       if (store.readOnly)
-        throw new AppError(
+        throw problem(
           'READ_ONLY',
+          'read_only_no_import',
           'The company file is open read-only: nothing can be imported.'
         )
       // in a worker thread with its own connection: the other channels answer meanwhile
@@ -53,7 +54,11 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
     })
     .register('billing/run', async ({ asOf, dryRun }) => {
       if (running)
-        throw new AppError('CONFLICT', 'A billing run is under way; wait for it to finish.')
+        throw problem(
+          'CONFLICT',
+          'billing_run_under_way',
+          'A billing run is under way; wait for it to finish.'
+        )
       const progress: RunUnderWay = { asOf, dryRun, done: 0, total: 0 }
       running = progress
       stopRun = false

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ImportProgress, ImportReport } from '@shared/books/results'
 import type { AppErrorInfo } from '@shared/result'
-import { AppError } from '../errors'
+import { AppError, problem } from '../errors'
 
 export interface ImportJobData {
   path: string
@@ -26,7 +26,12 @@ function workerScript(): string {
     resolve(import.meta.dirname, '../../../out/main/import-worker.js')
   ]
   const found = candidates.find((path) => existsSync(path))
-  if (!found) throw new AppError('INTERNAL', 'The import worker is missing from this build.')
+  if (!found)
+    throw problem(
+      'INTERNAL',
+      'import_worker_missing',
+      'The import worker is missing from this build.'
+    )
   return found
 }
 
@@ -59,7 +64,11 @@ export class ImportJobs {
     dryRun: boolean
   ): Promise<ImportReport> {
     if (this.current)
-      throw new AppError('BUSY', 'An import is under way; wait for it to finish or stop it.')
+      throw problem(
+        'BUSY',
+        'import_already_running',
+        'An import is under way; wait for it to finish or stop it.'
+      )
     const stop = new SharedArrayBuffer(4)
     const copy = new Uint8Array(bytes).buffer
     const job = { progress: { kind, dryRun, done: 0, total: 0 }, stop: new Int32Array(stop) }
@@ -92,7 +101,14 @@ export class ImportJobs {
       worker.on('error', (error) => finish(() => fail(error)))
       worker.on('exit', (code) =>
         finish(() =>
-          fail(new AppError('INTERNAL', `The import worker stopped (exit code ${code}).`))
+          fail(
+            problem(
+              'INTERNAL',
+              'import_worker_stopped',
+              `The import worker stopped (exit code ${code}).`,
+              { code }
+            )
+          )
         )
       )
     })

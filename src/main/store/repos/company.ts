@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely'
 import type { CompanyProfile, LogoMimeType, NewCompany } from '@shared/company'
 import { NEW_COMPANY_DEFAULTS } from '@shared/company'
 import type { Language } from '@shared/languages'
-import { AppError } from '../../errors'
+import { problem } from '../../errors'
 import type { CompanyTable } from '../schema'
 import type { Books } from '../sync'
 
@@ -60,7 +60,12 @@ function companyToRow(profile: ProfileFields, now: string) {
 
 export function getCompany(books: Books): CompanyProfile {
   const row = books.first(books.q.selectFrom('company').selectAll().where('id', '=', 1))
-  if (!row) throw new AppError('NOT_FOUND', 'This company file has no company profile yet.')
+  if (!row)
+    throw problem(
+      'NOT_FOUND',
+      'no_company_profile',
+      'This company file has no company profile yet.'
+    )
   return companyFromRow(row)
 }
 
@@ -99,7 +104,11 @@ export function updateCompany(books: Books, profile: ProfileFields): CompanyProf
       books.q.updateTable('company').set(companyToRow(profile, books.stamp())).where('id', '=', 1)
     )
     if (result.changes === 0)
-      throw new AppError('NOT_FOUND', 'This company file has no company profile yet.')
+      throw problem(
+        'NOT_FOUND',
+        'no_company_profile',
+        'This company file has no company profile yet.'
+      )
     // the invoice series numbers with the profile's format from now on
     books.run(
       books.q
