@@ -55,7 +55,7 @@ const DEFAULT_STATE: AppState = {
  * Writes a file so that a crash leaves either the old or the new content, never half of it.
  * Owner-only (0600, folder 0700): it names the user's company files.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
   const tmp = `${path}.tmp-${process.pid}`
   writeFileSync(tmp, content, { mode: 0o600 })

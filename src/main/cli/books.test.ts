@@ -135,6 +135,30 @@ describe('the books from the command line', () => {
     expect(await runCli(['invoices', 'show', '2026/000001', '--file', file])).toMatch(
       /^2026\/000001 +Kowalski +issued\n +billed 2026-02-01, issued .*Outstanding +6\.15\n$/s
     )
+    // the invoice as a PDF, in the customer's language unless --lang says otherwise
+    const pdfPath = join(dir, 'out', 'FV-1.pdf')
+    expect(
+      await runCli(['invoices', 'pdf', '2026/000001', '--out', pdfPath, '--file', file])
+    ).toMatch(/^Wrote 2026\/000001 \(pl\) to .*FV-1\.pdf \(\d+ bytes\)\.\n$/)
+    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(
+      (
+        await failure([
+          'invoices',
+          'pdf',
+          '2026/000001',
+          '--out',
+          pdfPath,
+          '--file',
+          file,
+          '--lang',
+          'de'
+        ])
+      ).message
+    ).toBe('invoices pdf: --lang must be one of en, pt-BR, es, pl')
+    expect(
+      (await failure(['invoices', 'pdf', '99', '--out', pdfPath, '--file', file])).message
+    ).toBe('invoices pdf: there is no invoice 99')
     expect(await runCli(['verify-ledger', '--file', file])).toBe(
       'The ledger holds: 1 record(s), every link verified.\n'
     )

@@ -26,6 +26,9 @@ import { insertCompany } from '../store/repos/company'
 import { NEW_COMPANY_DEFAULTS } from '@shared/company'
 import { dateOption, parseOptions } from './args'
 import { CliError } from './errors'
+import { LANGUAGES, type Language } from '@shared/languages'
+import { writeFileAtomic } from '../app-state'
+import { invoiceLanguage, invoicePdf } from '../documents/pdf/render'
 
 export const BOOKS_USAGE = `npm run cli -- init --file books.facturo --name "Company name" --country PL [--currency PLN] [--language pl]
   npm run cli -- import customers|usage FILE.csv --file books.facturo [--dry-run]
@@ -37,6 +40,7 @@ export const BOOKS_USAGE = `npm run cli -- init --file books.facturo --name "Com
   npm run cli -- invoices list --file books.facturo [--status issued|paid|overdue|…] [--customer CODE] [--json]
   npm run cli -- invoices show NUMBER|ID --file books.facturo [--json]
   npm run cli -- invoices issue ID --file books.facturo
+  npm run cli -- invoices pdf NUMBER|ID --out FILE.pdf --file books.facturo [--lang en|pt-BR|es|pl]
   npm run cli -- verify-ledger --file books.facturo`
 
 /** An error from the books, with the field it concerns when it names one. */
@@ -280,7 +284,28 @@ export async function runInvoices(argv: readonly string[]): Promise<string> {
 `
     })
   }
-  if (what !== 'list') throw new CliError('invoices: list, show or issue')
+  if (what === 'pdf') {
+    const [ref, ...opts] = rest
+    if (!ref || ref.startsWith('--'))
+      throw new CliError('invoices pdf: name the invoice (its number or id)')
+    const o = parseOptions('invoices pdf', opts, {
+      file: { value: true, required: true },
+      out: { value: true, required: true },
+      lang: { value: true }
+    })
+    const lang = o.lang?.[0]
+    if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang))
+      throw new CliError(`invoices pdf: --lang must be one of ${LANGUAGES.join(', ')}`)
+    const out = resolve(o.out![0]!)
+    return withBooks(o.file![0]!, async ({ books }) => {
+      const invoice = viewInvoice(books, invoiceId(books, 'invoices pdf', ref))
+      const language = (lang as Language | undefined) ?? invoiceLanguage(invoice, 'en')
+      const bytes = await invoicePdf(invoice, language)
+      writeFileAtomic(out, bytes)
+      return `Wrote ${invoice.number ?? `draft ${invoice.id}`} (${language}) to ${out} (${bytes.length} bytes).\n`
+    })
+  }
+  if (what !== 'list') throw new CliError('invoices: list, show, issue or pdf')
   const o = parseOptions('invoices list', rest, {
     file: { value: true, required: true },
     status: { value: true },

@@ -1,0 +1,303 @@
+import type { DocumentModel } from '@shared/documents/invoice-model'
+
+/**
+ * Places a document model on A4 pages: pure, with text measured by the function given (the
+ * embedded font's metrics), so the layout is tested without writing a PDF. Long text wraps
+ * inside its column; the table header repeats on every page, and a page that breaks the lines
+ * ends with the subtotal so far, which the next page starts from.
+ */
+
+export const PAGE = { width: 595.28, height: 841.89, margin: 48 } as const
+
+export type Tone = 'ink' | 'muted' | 'rule' | 'watermark'
+
+export type DrawOp =
+  | {
+      kind: 'text'
+      x: number
+      y: number
+      text: string
+      size: number
+      bold?: boolean
+      tone?: Tone
+      align?: 'left' | 'right'
+      /** Degrees, counter-clockwise (the draft watermark). */
+      rotate?: number
+    }
+  | { kind: 'rule'; x1: number; y1: number; x2: number; y2: number; tone?: Tone }
+
+export type Measure = (text: string, size: number, bold?: boolean) => number
+
+/** Splits text into lines no wider than `width`: at spaces, and inside a word too long for one line. */
+export function wrap(text: string, width: number, size: number, measure: Measure, bold = false) {
+  const lines: string[] = []
+  for (const paragraph of text.split('\n')) {
+    let line = ''
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word
+      if (measure(candidate, size, bold) <= width) {
+        line = candidate
+        continue
+      }
+      if (line) lines.push(line)
+      // a word wider than the column is cut where it no longer fits
+      let rest = word
+      while (measure(rest, size, bold) > width) {
+        let cut = rest.length - 1
+        while (cut > 1 && measure(rest.slice(0, cut), size, bold) > width) cut--
+        lines.push(rest.slice(0, cut))
+        rest = rest.slice(cut)
+      }
+      line = rest
+    }
+    lines.push(line)
+  }
+  return lines
+}
+
+const SIZE = { title: 17, body: 9, small: 7.6, label: 7.2 }
+const LEADING = 1.32
+const lineHeight = (size: number) => size * LEADING
+
+/** Columns of the lines table, from the left margin. */
+const COLUMNS = (() => {
+  const left = PAGE.margin
+  const right = PAGE.width - PAGE.margin
+  return {
+    description: left,
+    descriptionWidth: 300,
+    quantity: left + 370,
+    tax: left + 425,
+    amount: right
+  }
+})()
+
+export function layoutDocument(model: DocumentModel, measure: Measure): DrawOp[][] {
+  const pages: DrawOp[][] = []
+  let ops: DrawOp[] = []
+  const bottom = PAGE.margin + 28 // room for the footer
+  let y = 0
+  const text = (op: Omit<Extract<DrawOp, { kind: 'text' }>, 'kind'>) =>
+    ops.push({ kind: 'text', ...op })
+  const rule = (yy: number, tone: Tone = 'rule') =>
+    ops.push({ kind: 'rule', x1: PAGE.margin, y1: yy, x2: PAGE.width - PAGE.margin, y2: yy, tone })
+  const newPage = () => {
+    ops = []
+    pages.push(ops)
+    y = PAGE.height - PAGE.margin
+  }
+
+  // first page: title, facts, parties, notes
+  newPage()
+  const right = PAGE.width - PAGE.margin
+  const titleLines = wrap(model.title, 300, SIZE.title, measure, true)
+  for (const l of titleLines) {
+    y -= lineHeight(SIZE.title)
+    text({ x: PAGE.margin, y, text: l, size: SIZE.title, bold: true })
+  }
+  let factsY = PAGE.height - PAGE.margin
+  for (const f of model.facts) {
+    factsY -= lineHeight(SIZE.body)
+    text({
+      x: right - 150,
+      y: factsY,
+      text: f.label,
+      size: SIZE.label,
+      tone: 'muted',
+      align: 'right'
+    })
+    text({ x: right, y: factsY, text: f.value, size: SIZE.body, align: 'right' })
+  }
+  y = Math.min(y, factsY) - 26
+  const partyWidth = (PAGE.width - 2 * PAGE.margin - 24) / 2
+  let partiesBottom = y
+  model.parties.forEach((party, i) => {
+    const x = PAGE.margin + i * (partyWidth + 24)
+    let py = y
+    text({ x, y: py, text: party.label.toUpperCase(), size: SIZE.label, tone: 'muted' })
+    py -= lineHeight(SIZE.body) + 2
+    for (const l of wrap(party.bold, partyWidth, SIZE.body + 0.6, measure, true)) {
+      text({ x, y: py, text: l, size: SIZE.body + 0.6, bold: true })
+      py -= lineHeight(SIZE.body + 0.6)
+    }
+    for (const l of party.lines.flatMap((l) => wrap(l, partyWidth, SIZE.body, measure))) {
+      text({ x, y: py, text: l, size: SIZE.body })
+      py -= lineHeight(SIZE.body)
+    }
+    partiesBottom = Math.min(partiesBottom, py)
+  })
+  y = partiesBottom - 10
+  for (const note of model.notes.flatMap((n) => wrap(n, right - PAGE.margin, SIZE.body, measure))) {
+    text({ x: PAGE.margin, y, text: note, size: SIZE.body })
+    y -= lineHeight(SIZE.body)
+  }
+  y -= 8
+
+  const tableHeader = () => {
+    const c = model.columns
+    y -= lineHeight(SIZE.label)
+    text({
+      x: COLUMNS.description,
+      y,
+      text: c.description.toUpperCase(),
+      size: SIZE.label,
+      tone: 'muted',
+      bold: true
+    })
+    text({
+      x: COLUMNS.quantity,
+      y,
+      text: c.quantity.toUpperCase(),
+      size: SIZE.label,
+      tone: 'muted',
+      bold: true,
+      align: 'right'
+    })
+    text({
+      x: COLUMNS.tax,
+      y,
+      text: c.tax.toUpperCase(),
+      size: SIZE.label,
+      tone: 'muted',
+      bold: true,
+      align: 'right'
+    })
+    text({
+      x: COLUMNS.amount,
+      y,
+      text: c.amount.toUpperCase(),
+      size: SIZE.label,
+      tone: 'muted',
+      bold: true,
+      align: 'right'
+    })
+    y -= 5
+    rule(y)
+    y -= 4
+  }
+  const carried = (sum: number) => {
+    y -= lineHeight(SIZE.body)
+    text({ x: COLUMNS.description, y, text: model.carriedLabel, size: SIZE.body, bold: true })
+    text({
+      x: COLUMNS.amount,
+      y,
+      text: model.money(sum),
+      size: SIZE.body,
+      bold: true,
+      align: 'right'
+    })
+    y -= 5
+    rule(y)
+    y -= 2
+  }
+
+  tableHeader()
+  let sum = 0
+  model.lines.forEach((line, i) => {
+    const title = wrap(line.title, COLUMNS.descriptionWidth, SIZE.body, measure, true)
+    const details = line.details.flatMap((d) =>
+      wrap(d, COLUMNS.descriptionWidth, SIZE.small, measure)
+    )
+    const height =
+      title.length * lineHeight(SIZE.body) + details.length * lineHeight(SIZE.small) + 8
+    // the row does not fit above the carried-forward line: close this page, open the next
+    if (y - height < bottom + lineHeight(SIZE.body) + 8) {
+      carried(sum)
+      newPage()
+      tableHeader()
+      carried(sum)
+    }
+    y -= 4
+    let ly = y
+    title.forEach((l, k) => {
+      ly -= lineHeight(SIZE.body)
+      text({ x: COLUMNS.description, y: ly, text: l, size: SIZE.body, bold: true })
+      if (k === 0) {
+        text({ x: COLUMNS.quantity, y: ly, text: line.quantity, size: SIZE.body, align: 'right' })
+        text({ x: COLUMNS.tax, y: ly, text: line.tax, size: SIZE.body, align: 'right' })
+        text({ x: COLUMNS.amount, y: ly, text: line.amount, size: SIZE.body, align: 'right' })
+      }
+    })
+    for (const d of details) {
+      ly -= lineHeight(SIZE.small)
+      text({ x: COLUMNS.description, y: ly, text: d, size: SIZE.small, tone: 'muted' })
+    }
+    y = ly - 4
+    rule(y, 'rule')
+    sum += model.lineAmounts[i] ?? 0
+  })
+
+  // totals, payment and legal notes: a new page when they do not fit
+  const tail: { label?: string; value?: string; grand?: boolean; line?: string }[] = [
+    ...model.totals,
+    ...(model.payment.length ? [{ line: '' }, ...model.payment.map((line) => ({ line }))] : []),
+    ...(model.legalNotes.length
+      ? [{ line: '' }, ...model.legalNotes.map((line) => ({ line }))]
+      : [])
+  ]
+  const wrappedTail = tail.flatMap((row) =>
+    row.line !== undefined
+      ? wrap(row.line || ' ', right - PAGE.margin, SIZE.body, measure).map((line) => ({ line }))
+      : [row]
+  )
+  const tailHeight = wrappedTail.length * lineHeight(SIZE.body + 1) + 16
+  if (y - tailHeight < bottom) {
+    newPage()
+  }
+  y -= 10
+  for (const row of wrappedTail) {
+    const size = row.grand ? SIZE.body + 1.5 : SIZE.body
+    y -= lineHeight(size)
+    if (row.line !== undefined) {
+      text({ x: PAGE.margin, y, text: row.line, size })
+    } else {
+      text({ x: right - 110, y, text: row.label!, size, bold: row.grand, align: 'right' })
+      text({ x: right, y, text: row.value!, size, bold: row.grand, align: 'right' })
+    }
+  }
+
+  // on every page: the footer, the page number, the draft watermark
+  pages.forEach((page, i) => {
+    page.push({
+      kind: 'rule',
+      x1: PAGE.margin,
+      y1: PAGE.margin + 14,
+      x2: right,
+      y2: PAGE.margin + 14,
+      tone: 'rule'
+    })
+    page.push({
+      kind: 'text',
+      x: PAGE.margin,
+      y: PAGE.margin,
+      text: model.footer,
+      size: SIZE.label,
+      tone: 'muted'
+    })
+    page.push({
+      kind: 'text',
+      x: right,
+      y: PAGE.margin,
+      text: model.pageLabel(i + 1, pages.length),
+      size: SIZE.label,
+      tone: 'muted',
+      align: 'right'
+    })
+    if (model.watermark) {
+      // centred on the page along a 35° diagonal
+      const angle = (35 * Math.PI) / 180
+      const half = measure(model.watermark, 96, true) / 2
+      page.unshift({
+        kind: 'text',
+        x: PAGE.width / 2 - half * Math.cos(angle) + 24 * Math.sin(angle),
+        y: PAGE.height / 2 - half * Math.sin(angle) - 24 * Math.cos(angle),
+        text: model.watermark,
+        size: 96,
+        bold: true,
+        tone: 'watermark',
+        rotate: 35
+      })
+    }
+  })
+  return pages
+}

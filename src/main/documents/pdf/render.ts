@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fontkit from '@pdf-lib/fontkit'
+import { degrees, PDFDocument, rgb, type PDFFont } from '@cantoo/pdf-lib'
+import i18next from 'i18next'
+import type { InvoiceView } from '@shared/books/invoices'
+import { invoiceModel, type DocumentModel } from '@shared/documents/invoice-model'
+import { resources } from '@shared/i18n'
+import { LANGUAGES, type Language } from '@shared/languages'
+import { layoutDocument, PAGE, type Tone } from './layout'
+
+/**
+ * Writes documents as PDF with pdf-lib (the maintained @cantoo fork), in DejaVu Sans embedded
+ * from resources/fonts (every Polish, Portuguese and Spanish letter, and €).
+ */
+
+const TONES: Record<Tone, ReturnType<typeof rgb>> = {
+  ink: rgb(0.1, 0.12, 0.16),
+  muted: rgb(0.38, 0.42, 0.48),
+  rule: rgb(0.82, 0.84, 0.87),
+  watermark: rgb(0.9, 0.91, 0.93)
+}
+
+/** resources/fonts beside the built code (out/main) or beside the sources (tests). */
+function fontsDir(): string {
+  const candidates = [
+    join(import.meta.dirname, '../../resources/fonts'),
+    join(import.meta.dirname, '../../../../resources/fonts')
+  ]
+  const found = candidates.find((dir) => existsSync(join(dir, 'DejaVuSans.ttf')))
+  if (!found) throw new Error(`The document fonts are missing (looked in ${candidates.join(', ')})`)
+  return found
+}
+
+let fontBytes: { regular: Uint8Array; bold: Uint8Array } | null = null
+function fonts() {
+  fontBytes ??= {
+    regular: readFileSync(join(fontsDir(), 'DejaVuSans.ttf')),
+    bold: readFileSync(join(fontsDir(), 'DejaVuSans-Bold.ttf'))
+  }
+  return fontBytes
+}
+
+/** The catalog of one language, as main's documents read it. */
+export function documentTranslator(language: Language) {
+  const instance = i18next.createInstance()
+  void instance.init({
+    lng: language,
+    fallbackLng: 'en',
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false }
+  })
+  return (key: string, params?: Record<string, unknown>) => instance.t(key, params ?? {}) as string
+}
+
+/** A document model as PDF bytes. */
+export async function renderPdf(model: DocumentModel): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create()
+  pdf.registerFontkit(fontkit)
+  const regular = await pdf.embedFont(fonts().regular, { subset: false })
+  const bold = await pdf.embedFont(fonts().bold, { subset: false })
+  const font = (isBold?: boolean): PDFFont => (isBold ? bold : regular)
+  const measure = (text: string, size: number, isBold?: boolean) =>
+    font(isBold).widthOfTextAtSize(text, size)
+  for (const ops of layoutDocument(model, measure)) {
+    const page = pdf.addPage([PAGE.width, PAGE.height])
+    for (const op of ops) {
+      if (op.kind === 'rule') {
+        page.drawLine({
+          start: { x: op.x1, y: op.y1 },
+          end: { x: op.x2, y: op.y2 },
+          thickness: 0.6,
+          color: TONES[op.tone ?? 'rule']
+        })
+        continue
+      }
+      const width = measure(op.text, op.size, op.bold)
+      page.drawText(op.text, {
+        x: op.align === 'right' ? op.x - width : op.x,
+        y: op.y,
+        size: op.size,
+        font: font(op.bold),
+        color: TONES[op.tone ?? 'ink'],
+        ...(op.rotate ? { rotate: degrees(op.rotate) } : {})
+      })
+    }
+  }
+  pdf.setTitle(model.title)
+  pdf.setLanguage(model.language)
+  pdf.setProducer('Facturo')
+  pdf.setCreator('Facturo')
+  // which template drew it, so an old invoice is known to re-render the same
+  pdf.setKeywords([model.template])
+  // fixed dates: the same invoice gives the same bytes
+  pdf.setCreationDate(new Date(0))
+  pdf.setModificationDate(new Date(0))
+  return pdf.save({ useObjectStreams: false })
+}
+
+/** The language an invoice is written in: the buyer's, as it was when it was issued. */
+export function invoiceLanguage(invoice: InvoiceView, fallback: Language): Language {
+  const chosen = (invoice.buyer as { language?: string } | null)?.language
+  return (LANGUAGES as readonly string[]).includes(chosen ?? '') ? (chosen as Language) : fallback
+}
+
+export async function invoicePdf(invoice: InvoiceView, language: Language): Promise<Uint8Array> {
+  return renderPdf(invoiceModel(invoice, language, documentTranslator(language)))
+}
