@@ -37,6 +37,7 @@ import {
   importInput,
   invoiceIdInput,
   invoiceListInput,
+  invoicePdfInput,
   issueInput,
   paymentInput,
   paymentReverseInput,
@@ -49,6 +50,7 @@ import {
   usageListInput,
   voidInput,
   type InvoiceEvent,
+  type InvoicePdf,
   type InvoiceSummary,
   type InvoiceTotals,
   type InvoiceView
@@ -189,6 +191,7 @@ export const contract = {
   },
   'invoices/get': { input: invoiceIdInput, output: returns<InvoiceView>() },
   'invoices/history': { input: invoiceIdInput, output: returns<InvoiceEvent[]>() },
+  'invoices/pdf': { input: invoicePdfInput, output: returns<InvoicePdf>() },
   'invoices/addLine': { input: addLineInput, output: returns<InvoiceView>() },
   'invoices/removeLine': { input: removeLineInput, output: returns<InvoiceView>() },
   'invoices/deleteDraft': { input: invoiceIdInput, output: returns<null>() },

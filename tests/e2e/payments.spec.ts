@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { call, expect, monthlyPlan, shot, test } from './fixtures'
 
 /** A draft line by unit price, then a payment recorded by mistake and reversed. */
@@ -62,6 +65,20 @@ test('a draft line is quantity × unit price; a payment is reversed and its invo
 
   // issued and paid, then the payment turns out to be a mistake (100 + 225 = 325, + 23 % VAT)
   await call(app, 'invoices/issue', { invoiceId: draft, issueDate: today })
+  // the PDF main renders, in the customer's language (Polish), downloaded from the invoice page
+  await page.goto(`${app.origin}/#/invoices/${draft}`)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download PDF' }).click()
+  ])
+  const pdfFile = join(info.outputDir, download.suggestedFilename())
+  await download.saveAs(pdfFile)
+  expect(download.suggestedFilename()).toMatch(/^\d{4}-\d{6}\.pdf$/)
+  expect(readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-')
+  const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' })
+  expect(pdfText).toContain('Faktura')
+  expect(pdfText).toContain('Wdrożenie')
+  expect(pdfText).toContain('Gamma')
   await call(app, 'payments/record', {
     customerId: customer.id,
     date: today,

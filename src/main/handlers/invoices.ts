@@ -13,6 +13,7 @@ import {
 } from '../books/invoices'
 import { listInvoices } from '../books/invoice-list'
 import { verifyLedger } from '../books/ledger'
+import { invoiceLanguage, invoicePdf } from '../documents/pdf/render'
 import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
 import { problem } from '../errors'
@@ -78,6 +79,17 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
     .register('invoices/list', (filter) => listInvoices(books(), filter))
     .register('invoices/get', ({ invoiceId }) => viewInvoice(books(), invoiceId))
     .register('invoices/history', ({ invoiceId }) => invoiceHistory(books(), invoiceId))
+    .register('invoices/pdf', async ({ invoiceId, language }) => {
+      const invoice = viewInvoice(books(), invoiceId)
+      const lang = language ?? invoiceLanguage(invoice, 'en')
+      const pdf = await invoicePdf(invoice, lang)
+      const name = (invoice.number ?? `draft-${invoice.id}`).replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      return {
+        fileName: `${name}.pdf`,
+        language: lang,
+        pdfBase64: Buffer.from(pdf).toString('base64')
+      }
+    })
     .register('invoices/addLine', ({ invoiceId, ...line }) =>
       addDraftLine(books(), invoiceId, line)
     )

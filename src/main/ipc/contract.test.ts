@@ -234,6 +234,10 @@ const MALFORMED: Record<Channel, Case[]> = {
     { input: { paymentId: 1, date: '2026-02-30', reason: 'x' }, paths: ['date'] },
     { input: { paymentId: 1, date: '2026-01-05', reason: '' }, paths: ['reason'] }
   ],
+  'invoices/pdf': [
+    { input: { invoiceId: 1, language: 'de' }, paths: ['language'] },
+    { input: { invoiceId: 0 }, paths: ['invoiceId'] }
+  ],
   'ledger/verify': [{ input: { deep: true }, paths: ['deep'] }],
   'backups/list': [{ input: { all: true }, paths: ['all'] }],
   'backups/create': [{ input: { to: '/x' }, paths: ['to'] }],

@@ -542,6 +542,7 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
     },
     'invoices/get': { invoiceId: ids.issued },
     'invoices/history': { invoiceId: ids.issued },
+    'invoices/pdf': { invoiceId: ids.issued, language: 'pl' },
     'invoices/addLine': {
       invoiceId: ids.draft,
       description: 'Setup',

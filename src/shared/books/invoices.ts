@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { line, requiredLine } from '../text'
 import { calendarDate, localDateTime } from '../calendar'
 import { currencyCode } from '../currencies'
+import { LANGUAGES } from '../languages'
 import { usageProperties } from '../billing/inputs'
 import type { BreakdownStep } from '../billing/breakdown'
 
@@ -220,6 +221,18 @@ export const paymentReverseInput = z.strictObject({
   date,
   reason: requiredLine(500)
 })
+
+/** An invoice as a PDF: in the customer's invoice language unless another is asked for. */
+export const invoicePdfInput = z.strictObject({
+  invoiceId: id,
+  language: z.enum(LANGUAGES).optional()
+})
+export interface InvoicePdf {
+  fileName: string
+  language: string
+  /** The PDF's bytes, base64 (the contract carries JSON). */
+  pdfBase64: string
+}
 
 export const runInput = z.strictObject({ asOf: date, dryRun: z.boolean() })
 export const usageAddInput = z.strictObject({

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import fontkit from '@pdf-lib/fontkit'
 import { degrees, PDFDocument, rgb, type PDFFont } from '@cantoo/pdf-lib'
 import i18next from 'i18next'
@@ -21,15 +21,18 @@ const TONES: Record<Tone, ReturnType<typeof rgb>> = {
   watermark: rgb(0.9, 0.91, 0.93)
 }
 
-/** resources/fonts beside the built code (out/main) or beside the sources (tests). */
+/**
+ * resources/fonts of the app: the folder above the code that holds it, whether the code is
+ * out/main, a chunk in out/main/chunks, the sources (tests) or the packaged app.asar.
+ */
 function fontsDir(): string {
-  const candidates = [
-    join(import.meta.dirname, '../../resources/fonts'),
-    join(import.meta.dirname, '../../../../resources/fonts')
-  ]
-  const found = candidates.find((dir) => existsSync(join(dir, 'DejaVuSans.ttf')))
-  if (!found) throw new Error(`The document fonts are missing (looked in ${candidates.join(', ')})`)
-  return found
+  const tried: string[] = []
+  for (let dir = import.meta.dirname, up = 0; up < 6; up++, dir = dirname(dir)) {
+    const candidate = join(dir, 'resources', 'fonts')
+    if (existsSync(join(candidate, 'DejaVuSans.ttf'))) return candidate
+    tried.push(candidate)
+  }
+  throw new Error(`The document fonts are missing (looked in ${tried.join(', ')})`)
 }
 
 let fontBytes: { regular: Uint8Array; bold: Uint8Array } | null = null

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { AppErrorInfo } from '@shared/result'
 import { paymentInput, type InvoiceView } from '@shared/books/invoices'
 import { useApi, useChannel } from '../../api/context'
 import { Alert } from '../../components/Alert'
@@ -93,6 +94,7 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
                 {t('invoices.void')}
               </Button>
             )}
+            <DownloadPdfButton invoiceId={invoice.id} />
           </>
         }
       />
@@ -245,6 +247,39 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
           send={() => api.invoke('invoices/uncollectible', { invoiceId: invoice.id })}
         />
       )}
+    </>
+  )
+}
+
+/**
+ * Downloads the invoice as the PDF main renders (in the customer's language): the same bytes
+ * the command line writes, not a picture of this screen.
+ */
+function DownloadPdfButton({ invoiceId }: { invoiceId: number }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<AppErrorInfo | null>(null)
+  const download = async () => {
+    setBusy(true)
+    setFailure(null)
+    const result = await api.invoke('invoices/pdf', { invoiceId })
+    setBusy(false)
+    if (!result.ok) return setFailure(result.error)
+    const bytes = Uint8Array.from(atob(result.value.pdfBase64), (c) => c.charCodeAt(0))
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
+    const link = document.createElement('a')
+    link.href = url
+    link.download = result.value.fileName
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+  return (
+    <>
+      <Button busy={busy} onClick={() => void download()}>
+        {t('invoices.downloadPdf')}
+      </Button>
+      {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
     </>
   )
 }
