@@ -48,7 +48,6 @@ export function dec(value: string | number | Dec, path?: string): Dec {
 
 /** How a computed amount becomes whole minor units. The default is half away from zero. */
 export type { RoundingMode }
-const ROUNDING = DECIMAL_ROUNDING
 
 export function exponentOf(currency: string): number {
   const exponent = ownValue(CURRENCY_EXPONENTS, currency)
@@ -59,7 +58,7 @@ export function exponentOf(currency: string): number {
 
 /** A decimal count of minor units rounded to a whole one (for amounts already in minor units). */
 export function roundMinor(minor: Dec, mode: RoundingMode = 'half_away_from_zero'): number {
-  const n = minor.toDecimalPlaces(0, ROUNDING[mode]).toNumber()
+  const n = minor.toDecimalPlaces(0, DECIMAL_ROUNDING[mode]).toNumber()
   if (!Number.isSafeInteger(n)) {
     throw new BillingError('INVALID_INPUT', `${minor.toFixed()} minor units is too large to bill`)
   }

@@ -28,7 +28,7 @@ import {
   type PlanVersion
 } from './catalog'
 import { getCustomer } from './customers'
-import { createCreditNote, issueInvoice } from './invoices'
+import { refundByCreditNote } from './cancel-refund'
 import { getBillingPreferences } from './settings'
 
 export interface ItemState {
@@ -354,32 +354,31 @@ export function subscriptionStatus(state: SubscriptionState, today: string): Sub
 }
 
 /**
- * Why a cancellation cannot be taken back (the error to report), or null when it can: only one at
- * the end of a period that has not ended yet (one that ended service at once already credited the
- * rest).
+ * Why a cancellation cannot be taken back (the error to report, made only when it is thrown:
+ * every subscription view asks), or null when it can: only one at the end of a period that has
+ * not ended yet (one that ended service at once already credited the rest).
  */
-function cancellationFixed(state: SubscriptionState, today: string): AppError | null {
+function cancellationFixed(state: SubscriptionState, today: string): (() => AppError) | null {
   const cancelAt = state.row.cancel_at
   if (!cancelAt)
-    return problem(
-      'CONFLICT',
-      'subscription_not_cancelling',
-      'The subscription is not being cancelled.'
-    )
+    return () =>
+      problem('CONFLICT', 'subscription_not_cancelling', 'The subscription is not being cancelled.')
   if (cancelAt < today)
-    return problem(
-      'CONFLICT',
-      'subscription_ended_reactivate',
-      `The subscription ended on ${cancelAt}; reactivate it instead.`,
-      { date: cancelAt }
-    )
+    return () =>
+      problem(
+        'CONFLICT',
+        'subscription_ended_reactivate',
+        `The subscription ended on ${cancelAt}; reactivate it instead.`,
+        { date: cancelAt }
+      )
   const period = periodOn(state, cancelAt)
   if (!period || period.end !== cancelAt)
-    return problem(
-      'CONFLICT',
-      'cancellation_immediate',
-      'Only a cancellation at the end of a period can be undone; this one ended service at once.'
-    )
+    return () =>
+      problem(
+        'CONFLICT',
+        'cancellation_immediate',
+        'Only a cancellation at the end of a period can be undone; this one ended service at once.'
+      )
   return null
 }
 
@@ -809,65 +808,12 @@ export function cancelSubscription(
   )
 }
 
-/**
- * Turns the credits a cancellation left for the next invoice into credit notes issued at once,
- * one per invoice that billed the days given back (each line credited on that invoice's line).
- * Credits for days not yet on an issued invoice stay as credit lines for the next one.
- */
-function refundByCreditNote(
-  books: Books,
-  subscriptionId: number,
-  pendingAfter: number,
-  reason: string
-): { id: number; number: string | null; total: number }[] {
-  const credits = books
-    .all(
-      books.q
-        .selectFrom('pending_charges')
-        .select(['id', 'line', 'charge_key'])
-        .where('subscription_id', '=', subscriptionId)
-        .where('id', '>', pendingAfter)
-        .orderBy('id')
-    )
-    .map((r) => ({ ...r, line: JSON.parse(r.line) as ChargeLine }))
-    .filter((r) => r.line.kind === 'proration_credit' && r.charge_key.startsWith('credit:'))
-  const byInvoice = new Map<
-    number,
-    { pendingIds: number[]; lines: { lineId: number; amount: number }[] }
-  >()
-  for (const credit of credits) {
-    const billedKey = credit.charge_key.slice('credit:'.length).replace(/:cancel$/, '')
-    const billed = books.first(
-      books.q
-        .selectFrom('invoice_lines')
-        .innerJoin('invoices', 'invoices.id', 'invoice_lines.invoice_id')
-        .select(['invoice_lines.id as lineId', 'invoices.id as invoiceId'])
-        .where('invoice_lines.charge_key', '=', billedKey)
-        .where('invoices.kind', '=', 'invoice')
-        .where('invoices.status', 'in', ['issued', 'uncollectible'])
-    )
-    if (!billed) continue
-    const entry = byInvoice.get(billed.invoiceId) ?? { pendingIds: [], lines: [] }
-    entry.pendingIds.push(credit.id)
-    entry.lines.push({ lineId: billed.lineId, amount: -credit.line.amount })
-    byInvoice.set(billed.invoiceId, entry)
-  }
-  const notes: { id: number; number: string | null; total: number }[] = []
-  for (const [invoiceId, entry] of byInvoice) {
-    books.run(books.q.deleteFrom('pending_charges').where('id', 'in', entry.pendingIds))
-    const draft = createCreditNote(books, invoiceId, { reason, lines: entry.lines })
-    const note = issueInvoice(books, draft.id)
-    notes.push({ id: note.id, number: note.number, total: note.subtotals.total })
-  }
-  return notes
-}
-
 /** Takes back a cancellation at period end, while the period has not ended. */
 export function undoCancellation(books: Books, subscriptionId: number): SubscriptionView {
   return books.tx(() => {
     const state = loadSubscription(books, subscriptionId)
     const fixed = cancellationFixed(state, books.today())
-    if (fixed) throw fixed
+    if (fixed) throw fixed()
     books.run(
       books.q
         .updateTable('subscriptions')

@@ -10,6 +10,7 @@ import { billingRun } from '../../books/billing-run'
 import { savePlanVersion } from '../../books/catalog'
 import { createCustomer } from '../../books/customers'
 import { addDraftLine, issueInvoice, viewInvoice } from '../../books/invoices'
+import { createSubscription } from '../../books/subscriptions'
 import { openTestBooks } from '../../books/test-support'
 import { tempDir } from '../../test-support'
 import { layoutDocument, PAGE, wrap, type Measure } from './layout'
@@ -21,25 +22,22 @@ const POPPLER = spawnSync('pdftotext', ['-v']).status === 0
 if (!POPPLER) console.info('pdf tests skipped: poppler-utils (pdftotext) is not installed')
 const RENDERS = resolve(import.meta.dirname, '../../../../test-results/documents')
 
-function pdfText(pdf: Uint8Array, page?: number): string {
+/** The PDF in a file of its own, for poppler to read. */
+function saved(pdf: Uint8Array): string {
   const file = join(tempDir(), 'doc.pdf')
   writeFileSync(file, pdf)
-  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)]
-  return execFileSync('pdftotext', ['-layout', ...pages, file, '-'], { encoding: 'utf8' })
+  return file
 }
+
+const pdfText = (pdf: Uint8Array): string =>
+  execFileSync('pdftotext', ['-layout', saved(pdf), '-'], { encoding: 'utf8' })
 
 /** The text without layout (rotated text, like the watermark, included). */
-function rawText(pdf: Uint8Array): string {
-  const file = join(tempDir(), 'doc.pdf')
-  writeFileSync(file, pdf)
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
-}
+const rawText = (pdf: Uint8Array): string =>
+  execFileSync('pdftotext', ['-raw', saved(pdf), '-'], { encoding: 'utf8' })
 
-function pdfInfo(pdf: Uint8Array, tool: 'pdfinfo' | 'pdffonts'): string {
-  const file = join(tempDir(), 'doc.pdf')
-  writeFileSync(file, pdf)
-  return execFileSync(tool, [file], { encoding: 'utf8' })
-}
+const pdfInfo = (pdf: Uint8Array, tool: 'pdfinfo' | 'pdffonts'): string =>
+  execFileSync(tool, [saved(pdf)], { encoding: 'utf8' })
 
 /** Keeps a PNG of each page to look at (pdftoppm -r 80). */
 function keepRender(pdf: Uint8Array, name: string): void {
@@ -89,7 +87,6 @@ async function issuedInvoice(name: string, language: Language, country: string) 
       address: { line1: 'Rua da Conceição 12', postalCode: POSTAL[country] ?? '', city: 'Łódź' }
     })
   ).id
-  const { createSubscription } = await import('../../books/subscriptions')
   createSubscription(books, {
     customerId: customer,
     planCode: 'pro',

@@ -16,7 +16,7 @@ import { errorMessage } from '../../errors'
 import { countryName, formatDateTime, formatDay, LANGUAGE_NAMES } from '../../format'
 import { intlLocale } from '../../i18n'
 import { ActivityList } from '../activity/ActivityList'
-import { PaymentDialog, ReversePaymentDialog } from '../invoices/InvoiceDialogs'
+import { PaymentDialog, ReversePaymentDialog } from '../invoices/PaymentDialogs'
 import { InvoiceTable } from '../invoices/InvoiceTable'
 import { SubscriptionTable } from '../subscriptions/SubscriptionTable'
 

@@ -14,14 +14,9 @@ import { formatDateTime, formatDay } from '../../format'
 import { intlLocale } from '../../i18n'
 import { navigate } from '../../router'
 import { InvoiceDocument } from './InvoiceDocument'
-import {
-  AddLineDialog,
-  CreditNoteDialog,
-  IssueDialog,
-  PaymentDialog,
-  SimpleConfirm,
-  VoidDialog
-} from './InvoiceDialogs'
+import { SimpleConfirm } from './ActionDialog'
+import { AddLineDialog, CreditNoteDialog, IssueDialog, VoidDialog } from './InvoiceDialogs'
+import { PaymentDialog } from './PaymentDialogs'
 
 type Action =
   'issue' | 'addLine' | 'delete' | 'removeLine' | 'pay' | 'credit' | 'void' | 'uncollectible' | null
