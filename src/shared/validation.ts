@@ -58,7 +58,8 @@ export const FIELD_ERROR_CODES = [
   'control_characters',
   'absolute_path',
   'amount_too_large',
-  'name_too_long'
+  'name_too_long',
+  'placeholder'
 ] as const
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number]
 

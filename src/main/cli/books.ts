@@ -4,8 +4,7 @@ import { newCompanyInput } from '@shared/company'
 import type { InvoiceStatus, InvoiceView } from '@shared/books/invoices'
 import { INVOICE_STATUSES } from '@shared/books/invoices'
 import { minorToDecimal } from '@shared/money'
-import { billingRun, closeInterruptedRuns } from '../books/billing-run'
-import { expectedFailure } from '../failures'
+import { billingRun } from '../books/billing-run'
 import { customerByCode } from '../books/customers'
 import type { ImportReport } from '@shared/books/results'
 import { importCustomersCsv, importUsageCsv } from '../books/imports'
@@ -16,19 +15,21 @@ import { createSubscription } from '../books/subscriptions'
 import { createSubscriptionInput } from '@shared/books/subscriptions'
 import { couponSchema } from '@shared/billing/inputs'
 import { planSchema } from '@shared/billing/plan'
-import type { Books } from '../store/sync'
 import { readValidated } from './json-file'
 import { verifyLedger } from '../books/ledger'
 import { seedNewCompany } from '../books/seed'
-import type { AppError } from '../errors'
 import { openCompanyStore, type CompanyStore } from '../store/db'
 import { insertCompany } from '../store/repos/company'
 import { NEW_COMPANY_DEFAULTS } from '@shared/company'
 import { dateOption, parseOptions } from './args'
 import { CliError } from './errors'
+import { cliFailure, invoiceId, setLockWait, withBooks } from './books-file'
+import { runInvoiceEmail } from './email'
 import { LANGUAGES, type Language } from '@shared/languages'
 import { writeFileAtomic } from '../app-state'
 import { invoiceLanguage, invoicePdf } from '../documents/pdf/render'
+
+export { cliFailure, setLockWait }
 
 export const BOOKS_USAGE = `npm run cli -- init --file books.facturo --name "Company name" --country PL [--currency PLN] [--language pl]
   npm run cli -- import customers|usage FILE.csv --file books.facturo [--dry-run]
@@ -42,50 +43,6 @@ export const BOOKS_USAGE = `npm run cli -- init --file books.facturo --name "Com
   npm run cli -- invoices issue ID --file books.facturo
   npm run cli -- invoices pdf NUMBER|ID --out FILE.pdf --file books.facturo [--lang en|pt-BR|es|pl]
   npm run cli -- verify-ledger --file books.facturo`
-
-/** An error from the books, with the field it concerns when it names one. */
-function describeAppError(error: AppError): string {
-  const fields = Object.entries(error.fieldErrors ?? {}).map(([f, e]) => `  ${f}: ${e.message}`)
-  return [error.message, ...fields].join('\n')
-}
-
-/** Faults of the file rather than of the input: exit code 3, so a scheduler can tell them apart. */
-const FILE_FAULTS = new Set(['FILE_IN_USE', 'READ_ONLY', 'DISK_FULL', 'FILE_DAMAGED', 'IO_ERROR'])
-
-/** A failure as the command line reports it: expected ones in words with their exit code. */
-export function cliFailure(error: unknown): unknown {
-  const expected = expectedFailure(error)
-  if (!expected || expected.code === 'INTERNAL') return error
-  const text =
-    expected.code === 'FILE_IN_USE'
-      ? `${expected.message} To wait for it instead, add --wait SECONDS.`
-      : describeAppError(expected)
-  return new CliError(text, FILE_FAULTS.has(expected.code) ? 3 : 2)
-}
-
-/** How long a command waits for another Facturo to let go of the file (--wait SECONDS). */
-let lockWaitMs = 0
-export function setLockWait(seconds: number): void {
-  lockWaitMs = seconds * 1000
-}
-
-/** Opens the company file named by --file, runs fn, and closes it (WAL folded back) whatever happens. */
-async function withBooks<T>(file: string, fn: (store: CompanyStore) => Promise<T> | T): Promise<T> {
-  let store: CompanyStore
-  try {
-    store = await openCompanyStore(resolve(file), { create: false, program: 'cli', lockWaitMs })
-    if (!store.readOnly) closeInterruptedRuns(store.books)
-  } catch (error) {
-    throw cliFailure(error)
-  }
-  try {
-    return await fn(store)
-  } catch (error) {
-    throw cliFailure(error)
-  } finally {
-    await store.close()
-  }
-}
 
 export async function runInit(argv: readonly string[]): Promise<string> {
   const o = parseOptions('init', argv, {
@@ -246,18 +203,6 @@ function describeInvoice(invoice: InvoiceView): string {
   return `${out.join('\n')}\n`
 }
 
-/** An invoice named on the command line by its number or its id. */
-function invoiceId(books: Books, command: string, ref: string): number {
-  const row = books.first(
-    books.q
-      .selectFrom('invoices')
-      .select('id')
-      .where((eb) => eb.or([eb('number', '=', ref), eb('id', '=', Number(ref) || -1)]))
-  )
-  if (!row) throw new CliError(`${command}: there is no invoice ${ref}`)
-  return row.id
-}
-
 export async function runInvoices(argv: readonly string[]): Promise<string> {
   const [what, ...rest] = argv
   if (what === 'show') {
@@ -305,7 +250,8 @@ export async function runInvoices(argv: readonly string[]): Promise<string> {
       return `Wrote ${invoice.number ?? `draft ${invoice.id}`} (${language}) to ${out} (${bytes.length} bytes).\n`
     })
   }
-  if (what !== 'list') throw new CliError('invoices: list, show, issue or pdf')
+  if (what === 'email') return runInvoiceEmail(rest)
+  if (what !== 'list') throw new CliError('invoices: list, show, issue, pdf or email')
   const o = parseOptions('invoices list', rest, {
     file: { value: true, required: true },
     status: { value: true },

@@ -12,12 +12,14 @@ import {
 } from './books'
 import { BACKUP_USAGE, runBackup, runCheck, runExport, runRestore } from './backups'
 import { CliError } from './errors'
+import { EMAIL_USAGE, runOutbox, runSettings } from './email'
 import { QUOTE_USAGE, runQuote } from './quote'
 
 const USAGE = `Facturo command line
 
   ${QUOTE_USAGE}
   ${BOOKS_USAGE}
+  ${EMAIL_USAGE}
   ${BACKUP_USAGE}
 
 Every command that opens a company file takes --wait SECONDS: while another Facturo has the file
@@ -67,6 +69,10 @@ export async function runCli(
       return runBilling(rest, progress)
     case 'invoices':
       return runInvoices(rest)
+    case 'settings':
+      return runSettings(rest)
+    case 'outbox':
+      return runOutbox(rest)
     case 'verify-ledger':
       return runVerifyLedger(rest)
     case 'backup':

@@ -13,7 +13,7 @@ import {
 } from '../books/invoices'
 import { listInvoices } from '../books/invoice-list'
 import { verifyLedger } from '../books/ledger'
-import { invoiceLanguage, invoicePdf } from '../documents/pdf/render'
+import { invoiceFileName, invoiceLanguage, invoicePdf } from '../documents/pdf/render'
 import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
 import { problem } from '../errors'
@@ -83,9 +83,8 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
       const invoice = viewInvoice(books(), invoiceId)
       const lang = language ?? invoiceLanguage(invoice, 'en')
       const pdf = await invoicePdf(invoice, lang)
-      const name = (invoice.number ?? `draft-${invoice.id}`).replace(/[^\p{L}\p{N}._-]+/gu, '-')
       return {
-        fileName: `${name}.pdf`,
+        fileName: invoiceFileName(invoice),
         language: lang,
         pdfBase64: Buffer.from(pdf).toString('base64')
       }

@@ -345,6 +345,30 @@ export interface AuditLogTable {
   changes: Generated<string>
 }
 
+export interface OutboxTable {
+  id: Id
+  message_id: string
+  kind: string
+  invoice_id: number | null
+  customer_id: number | null
+  /** JSON: what to attach ({kind: 'invoice', invoiceId, language, template}), or null. */
+  document: string | null
+  language: string
+  /** JSON: {name, address, replyTo} as the settings were when it was queued. */
+  sender: string
+  /** JSON: {to, cc, bcc}. */
+  recipients: string
+  subject: string
+  body: string
+  status: string
+  attempts: Generated<number>
+  next_attempt_at: string | null
+  last_error: string | null
+  sent_at: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   company: CompanyTable
   settings: SettingsTable
@@ -373,4 +397,5 @@ export interface Database {
   billing_runs: BillingRunTable
   billing_run_failures: BillingRunFailureTable
   audit_log: AuditLogTable
+  outbox: OutboxTable
 }

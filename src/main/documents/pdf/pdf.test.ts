@@ -2,16 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { customerInput } from '@shared/books/customers'
-import { planSchema } from '@shared/billing/plan'
 import { invoiceModel } from '@shared/documents/invoice-model'
-import type { Language } from '@shared/languages'
-import { billingRun } from '../../books/billing-run'
-import { savePlanVersion } from '../../books/catalog'
-import { createCustomer } from '../../books/customers'
 import { addDraftLine, issueInvoice, viewInvoice } from '../../books/invoices'
-import { createSubscription } from '../../books/subscriptions'
-import { openTestBooks } from '../../books/test-support'
+import { issuedInvoice } from '../test-invoice'
 import { tempDir } from '../../test-support'
 import { layoutDocument, PAGE, wrap, type Measure } from './layout'
 import { documentTranslator, invoiceLanguage, invoicePdf } from './render'
@@ -47,57 +40,7 @@ function keepRender(pdf: Uint8Array, name: string): void {
   execFileSync('pdftoppm', ['-png', '-r', '80', file, join(RENDERS, name)])
 }
 
-const POSTAL: Record<string, string> = {
-  PL: '00-950',
-  BR: '01310-100',
-  ES: '28013',
-  GB: 'SW1A 1AA'
-}
 const flat = (text: string) => text.replace(/\s+/g, ' ')
-
-/** A customer of `language` with letters of that language, billed for January with a usage tier. */
-async function issuedInvoice(name: string, language: Language, country: string) {
-  const { books, clock } = await openTestBooks('2026-01-01')
-  savePlanVersion(
-    books,
-    planSchema.parse({
-      id: 'pro',
-      name: 'Pro',
-      currency: 'PLN',
-      interval: 'month',
-      prices: [
-        {
-          id: 'pro',
-          description: 'Abonament Pro — usługa księgowa',
-          model: 'flat',
-          amount: '100.00'
-        }
-      ]
-    }),
-    '2026-01-01'
-  )
-  const customer = createCustomer(
-    books,
-    customerInput.parse({
-      name,
-      country,
-      language,
-      currency: 'PLN',
-      taxId: country === 'PL' ? '5260250274' : '',
-      address: { line1: 'Rua da Conceição 12', postalCode: POSTAL[country] ?? '', city: 'Łódź' }
-    })
-  ).id
-  createSubscription(books, {
-    customerId: customer,
-    planCode: 'pro',
-    startDate: '2026-01-01',
-    quantity: '2'
-  })
-  const run = await billingRun(books, { asOf: '2026-01-01', dryRun: false })
-  const draft = run.customers[0]!.invoices[0]!.invoiceId!
-  clock.date = '2026-01-02'
-  return { books, draft }
-}
 
 describe.runIf(POPPLER)('an invoice as PDF', () => {
   it.each([

@@ -107,6 +107,10 @@ export function invoiceLanguage(invoice: InvoiceView, fallback: Language): Langu
   return (LANGUAGES as readonly string[]).includes(chosen ?? '') ? (chosen as Language) : fallback
 }
 
+/** The PDF's file name: the invoice number, made safe for every file system. */
+export const invoiceFileName = (invoice: InvoiceView): string =>
+  `${(invoice.number ?? `draft-${invoice.id}`).replace(/[^\p{L}\p{N}._-]+/gu, '-')}.pdf`
+
 export async function invoicePdf(invoice: InvoiceView, language: Language): Promise<Uint8Array> {
   return renderPdf(invoiceModel(invoice, language, documentTranslator(language)))
 }

@@ -4,6 +4,7 @@ import * as m0002 from './0002_books'
 import * as m0003 from './0003_customer_search'
 import * as m0004 from './0004_run_failures'
 import * as m0005 from './0005_payment_reversals'
+import * as m0006 from './0006_outbox'
 
 /**
  * Every migration, in order, listed by hand: the bundle has no folder to scan.
@@ -14,7 +15,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002_books': m0002,
   '0003_customer_search': m0003,
   '0004_run_failures': m0004,
-  '0005_payment_reversals': m0005
+  '0005_payment_reversals': m0005,
+  '0006_outbox': m0006
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length
