@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { line, requiredLine } from './text'
 import { COUNTRY_CODES } from './countries'
 import { currencyCode } from './currencies'
-import { checkBic, checkIban, type IdCheck } from './identifiers'
+import { checkBic, checkIban, checkPixKey, type IdCheck } from './identifiers'
 import { checkPartyIds, compactId, customIssue as custom, formatPostalCode } from './party'
 import { checkNumberFormat, DEFAULT_NUMBER_FORMAT } from './invoice-number'
 import { LANGUAGES, type Language } from './languages'
@@ -35,6 +35,8 @@ export interface CompanyProfile {
   phone: string
   iban: string
   bic: string
+  /** A Pix key (CPF, CNPJ, email, +55 phone or random key): BRL invoices print a Pix QR code. */
+  pixKey: string
   defaultCurrency: string
   defaultLanguage: Language
   invoiceNumberFormat: string
@@ -113,6 +115,8 @@ function checkCompanyFields(value: CompanyProfileFields, ctx: Refinement): void 
     addIdIssue(ctx, ['iban'], checkIban(value.iban))
   if (typeof value.bic === 'string' && value.bic !== '')
     addIdIssue(ctx, ['bic'], checkBic(value.bic))
+  if (typeof value.pixKey === 'string' && value.pixKey !== '')
+    addIdIssue(ctx, ['pixKey'], checkPixKey(value.pixKey))
   const format = value.invoiceNumberFormat
   if (typeof format === 'string' && format !== '') {
     const problem = checkNumberFormat(format)
@@ -145,6 +149,7 @@ const companyProfileFields = z.strictObject({
   }),
   iban: text(42),
   bic: text(14),
+  pixKey: text(77).default(''),
   defaultCurrency: currencyCode,
   defaultLanguage: z.enum(LANGUAGES),
   invoiceNumberFormat: required(60),
@@ -164,7 +169,10 @@ export const companyProfileInput = companyProfileFields
     address: { ...v.address, postalCode: formatPostalCode(v.country, v.address.postalCode) },
     taxId: compactId(v.taxId),
     iban: compactId(v.iban),
-    bic: compactId(v.bic)
+    bic: compactId(v.bic),
+    pixKey: v.pixKey
+      ? ((checkPixKey(v.pixKey) as { normalized?: string }).normalized ?? v.pixKey)
+      : ''
   }))
 export type CompanyProfileInput = z.input<typeof companyProfileInput>
 

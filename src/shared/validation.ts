@@ -59,7 +59,8 @@ export const FIELD_ERROR_CODES = [
   'absolute_path',
   'amount_too_large',
   'name_too_long',
-  'placeholder'
+  'placeholder',
+  'pix_key_format'
 ] as const
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number]
 

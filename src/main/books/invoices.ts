@@ -451,7 +451,8 @@ function sellerSnapshot(books: Books) {
     email: c.email,
     phone: c.phone,
     iban: c.iban,
-    bic: c.bic
+    bic: c.bic,
+    pixKey: c.pixKey
   }
 }
 

@@ -21,15 +21,35 @@ export async function issuedInvoice(
   name: string,
   language: Language,
   country: string,
-  emails: string[] = []
+  emails: string[] = [],
+  /** The company's country and the currency it bills in (a Polish company in PLN by default). */
+  company: { country: string; currency: string } = { country: 'PL', currency: 'PLN' }
 ) {
-  const { books, clock, store, path } = await openTestBooks('2026-01-01')
+  const { books, clock, store, path } = await openTestBooks(
+    '2026-01-01',
+    company.country,
+    company.currency
+  )
+  // Brazil seeds no VAT rates (services pay ISS): the fixture bills 5 % under the usual id
+  if (!books.first(books.q.selectFrom('tax_rates').select('id').where('id', '=', 'standard')))
+    books.run(
+      books.q.insertInto('tax_rates').values({
+        id: 'standard',
+        name: 'ISS 5 %',
+        category: 'S',
+        percent: '5',
+        exemption_reason: null,
+        exemption_code: null,
+        archived_at: null,
+        created_at: books.stamp()
+      })
+    )
   savePlanVersion(
     books,
     planSchema.parse({
       id: 'pro',
       name: 'Pro',
-      currency: 'PLN',
+      currency: company.currency,
       interval: 'month',
       prices: [
         {
@@ -49,7 +69,7 @@ export async function issuedInvoice(
       country,
       language,
       emails,
-      currency: 'PLN',
+      currency: company.currency,
       taxId: country === 'PL' ? '5260250274' : '',
       address: { line1: 'Rua da Conceição 12', postalCode: POSTAL[country] ?? '', city: 'Łódź' }
     })

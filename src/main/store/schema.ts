@@ -15,6 +15,7 @@ export interface CompanyTable {
   phone: string
   iban: string
   bic: string
+  pix_key: string
   default_currency: string
   default_language: string
   invoice_number_format: string

@@ -72,6 +72,7 @@ export interface InvoiceParty {
   phone?: string
   iban?: string
   bic?: string
+  pixKey?: string
 }
 
 /** One step in an invoice's life: created, issued, paid (with the amount), credited, voided… */

@@ -1,7 +1,9 @@
 import type { InvoiceParty, InvoiceView } from '../books/invoices'
 import { formatMoney, minorUnits } from '../money'
+import { EU_COUNTRY_CODES } from '../countries'
 import { countryName, formatDay, formatDecimalMoney, formatPeriod, formatQuantity } from '../format'
 import { describeStep, type Translate } from './breakdown-text'
+import { epcPayload, pixPayload } from './payment-codes'
 
 /**
  * An invoice or credit note as words and figures in one language, before any layout: what the
@@ -23,6 +25,8 @@ export interface DocumentModel {
   lineAmounts: number[]
   totals: { label: string; value: string; grand?: boolean }[]
   payment: string[]
+  /** A QR code beside the payment lines: EPC (SEPA transfer) or Pix, with what it is for. */
+  paymentCode: { payload: string; caption: string } | null
   legalNotes: string[]
   footer: string
   /** Labels the layout fills in: "Page {{page}} of {{pages}}", "Carried forward". */
@@ -43,7 +47,27 @@ const INTL_LOCALES: Readonly<Record<string, string>> = {
 /** The Intl locale a document language prints with (British English: day before month). */
 export const documentLocale = (language: string): string => INTL_LOCALES[language] ?? 'en-GB'
 
-function partyLines(party: InvoiceParty, locale: string, t: Translate, seller: boolean): string[] {
+/**
+ * A VAT number as an intra-EU invoice must print it: with the member state's prefix (EL for
+ * Greece), when seller and buyer are in different member states and it was typed without one.
+ */
+export function printedTaxId(party: InvoiceParty, other: InvoiceParty | null): string {
+  const crossBorderEu =
+    other !== null &&
+    party.country !== other.country &&
+    EU_COUNTRY_CODES.includes(party.country) &&
+    EU_COUNTRY_CODES.includes(other.country)
+  if (!crossBorderEu || /^[A-Z]{2}/.test(party.taxId)) return party.taxId
+  return `${party.country === 'GR' ? 'EL' : party.country}${party.taxId}`
+}
+
+function partyLines(
+  party: InvoiceParty,
+  other: InvoiceParty | null,
+  locale: string,
+  t: Translate,
+  seller: boolean
+): string[] {
   const a = party.address
   return [
     a.line1,
@@ -51,7 +75,7 @@ function partyLines(party: InvoiceParty, locale: string, t: Translate, seller: b
     [a.postalCode, a.city].filter(Boolean).join(' '),
     a.region,
     countryName(party.country, locale),
-    party.taxId ? `${t('invoices.taxIdLabel')}: ${party.taxId}` : '',
+    party.taxId ? `${t('invoices.taxIdLabel')}: ${printedTaxId(party, other)}` : '',
     ...(seller
       ? [
           party.email ? `${t('company.email')}: ${party.email}` : '',
@@ -90,11 +114,11 @@ export function invoiceModel(invoice: InvoiceView, language: string, t: Translat
   ]
   const parties = (
     [
-      [t('invoices.seller'), invoice.seller, true],
-      [t('invoices.buyer'), invoice.buyer, false]
+      [t('invoices.seller'), invoice.seller, invoice.buyer, true],
+      [t('invoices.buyer'), invoice.buyer, invoice.seller, false]
     ] as const
-  ).flatMap(([label, party, seller]) =>
-    party ? [{ label, bold: party.name, lines: partyLines(party, locale, t, seller) }] : []
+  ).flatMap(([label, party, other, seller]) =>
+    party ? [{ label, bold: party.name, lines: partyLines(party, other, locale, t, seller) }] : []
   )
   const lines = invoice.lines.map((line) => ({
     title: line.description,
@@ -139,18 +163,7 @@ export function invoiceModel(invoice: InvoiceView, language: string, t: Translat
         ]
       : [])
   ]
-  const seller = invoice.seller
-  const payment =
-    invoice.kind === 'invoice' && seller?.iban
-      ? [
-          t('documents.payTo', {
-            amount: money(s.amountDue),
-            date: invoice.dueDate ? formatDay(invoice.dueDate, locale) : '—'
-          }),
-          `${t('company.iban')}: ${seller.iban}${seller.bic ? `  ·  ${t('company.bic')}: ${seller.bic}` : ''}`,
-          t('documents.payReference', { number: invoice.number ?? '' })
-        ]
-      : []
+  const { payment, paymentCode } = paymentInstructions(invoice, t, money, locale)
   return {
     template: INVOICE_TEMPLATE,
     language,
@@ -171,10 +184,81 @@ export function invoiceModel(invoice: InvoiceView, language: string, t: Translat
     lineAmounts: invoice.lines.map((l) => l.amount),
     totals,
     payment,
+    paymentCode,
     legalNotes: invoice.legalNotes,
-    footer: [seller?.name, seller?.email, seller?.phone].filter(Boolean).join('  ·  '),
+    footer: [invoice.seller?.name, invoice.seller?.email, invoice.seller?.phone]
+      .filter(Boolean)
+      .join('  ·  '),
     pageLabel: (page, pages) => t('documents.page', { page, pages }),
     carriedLabel: t('documents.carried'),
     money
   }
+}
+
+/** IBAN in groups of four, as it is printed: PL61 1090 1014 0000 0712 1981 2874. */
+export const printedIban = (iban: string): string => iban.replace(/(.{4})(?=.)/g, '$1 ')
+
+/** A Polish account number (NRB): the IBAN without PL, as 2 + 6 groups of 4 digits. */
+const nrb = (iban: string): string =>
+  iban
+    .slice(2)
+    .replace(/^(\d{2})/, '$1 ')
+    .replace(/(\d{4})(?=\d)/g, '$1 ')
+
+/**
+ * How to pay: the amount and date, the account (IBAN/BIC; the Polish account number for PLN),
+ * the transfer reference, and a QR code a banking app reads (EPC for EUR, Pix for BRL).
+ * Only for an issued invoice with something left to pay.
+ */
+function paymentInstructions(
+  invoice: InvoiceView,
+  t: Translate,
+  money: (minor: number) => string,
+  locale: string
+): { payment: string[]; paymentCode: DocumentModel['paymentCode'] } {
+  const seller = invoice.seller
+  const due = invoice.subtotals.amountDue
+  const pix = invoice.currency === 'BRL' && seller?.pixKey ? seller.pixKey : ''
+  if (invoice.kind !== 'invoice' || !seller || (!seller.iban && !pix))
+    return { payment: [], paymentCode: null }
+  const payable = invoice.status !== 'draft' && invoice.number !== null && due > 0
+  const payment = [
+    t('documents.payTo', {
+      amount: money(due),
+      date: invoice.dueDate ? formatDay(invoice.dueDate, locale) : '—'
+    }),
+    ...(invoice.currency === 'PLN' && seller.iban?.startsWith('PL')
+      ? [`${t('documents.bankAccount')}: ${nrb(seller.iban)}`]
+      : []),
+    ...(seller.iban
+      ? [
+          `${t('company.iban')}: ${printedIban(seller.iban)}${seller.bic ? `  ·  ${t('company.bic')}: ${seller.bic}` : ''}`
+        ]
+      : []),
+    ...(pix ? [`${t('documents.pixKey')}: ${pix}`] : []),
+    t('documents.payReference', { number: invoice.number ?? '' })
+  ]
+  if (!payable) return { payment, paymentCode: null }
+  if (pix) {
+    const payload = pixPayload({
+      key: pix,
+      merchantName: seller.name,
+      merchantCity: seller.address.city,
+      amountMinor: due,
+      txid: invoice.number ?? ''
+    })
+    payment.push(`${t('documents.pixCopyPaste')}: ${payload}`)
+    return { payment, paymentCode: { payload, caption: t('documents.pixCaption') } }
+  }
+  if (invoice.currency === 'EUR' && seller.iban) {
+    const payload = epcPayload({
+      bic: seller.bic ?? '',
+      name: seller.name,
+      iban: seller.iban,
+      amountMinor: due,
+      remittance: invoice.number ?? ''
+    })
+    return { payment, paymentCode: { payload, caption: t('documents.epcCaption') } }
+  }
+  return { payment, paymentCode: null }
 }

@@ -18,6 +18,7 @@ export type IdErrorCode =
   | 'iban_length'
   | 'iban_checksum'
   | 'bic_format'
+  | 'pix_key_format'
 
 export const valid = (normalized: string): IdCheck => ({ valid: true, normalized })
 export const invalid = (code: IdErrorCode, message: string): IdCheck => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   checkBic,
+  checkPixKey,
   checkCnpj,
   checkCpf,
   checkIban,
@@ -152,4 +153,22 @@ describe('tax id by country', () => {
   ])('%s %s → %s', (country, input, code) => {
     expect(codeOf(checkTaxId(country, input))).toBe(code)
   })
+})
+
+describe('Pix keys', () => {
+  it.each([
+    ['financeiro@SaoJoao.com.br', 'financeiro@saojoao.com.br'],
+    ['+55 (11) 98765-4321', '+5511987654321'],
+    ['123.456.789-09', '12345678909'],
+    ['11.222.333/0001-81', '11222333000181'],
+    ['123E4567-E89B-12D3-A456-426614174000', '123e4567-e89b-12d3-a456-426614174000']
+  ])('%s is a key, carried as %s', (input, normalized) => {
+    expect(checkPixKey(input)).toEqual({ valid: true, normalized })
+  })
+  it.each(['+1 555 0100', '123.456.789-00', '11.222.333/0001-80', 'chave', '@x.com'])(
+    '%s is not',
+    (input) => {
+      expect(checkPixKey(input)).toMatchObject({ valid: false, code: 'pix_key_format' })
+    }
+  )
 })

@@ -25,6 +25,8 @@ export type DrawOp =
       rotate?: number
     }
   | { kind: 'rule'; x1: number; y1: number; x2: number; y2: number; tone?: Tone }
+  /** A QR code of `payload`, `size` points square, its bottom-left corner at x, y. */
+  | { kind: 'qr'; x: number; y: number; size: number; payload: string }
 
 export type Measure = (text: string, size: number, bold?: boolean) => number
 
@@ -56,6 +58,8 @@ export function wrap(text: string, width: number, size: number, measure: Measure
 }
 
 const SIZE = { title: 17, body: 9, small: 7.6, label: 7.2 }
+/** A payment QR code: 84 pt (about 30 mm), which phones read from paper at arm's length. */
+const QR_SIZE = 84
 const LEADING = 1.32
 const lineHeight = (size: number) => size * LEADING
 
@@ -90,7 +94,12 @@ export function layoutDocument(model: DocumentModel, measure: Measure): DrawOp[]
   // first page: title, facts, parties, notes
   newPage()
   const right = PAGE.width - PAGE.margin
-  const titleLines = wrap(model.title, 300, SIZE.title, measure, true)
+  // the facts' labels stand clear of their widest value, and the title clear of the labels
+  const valueWidth = Math.max(0, ...model.facts.map((f) => measure(f.value, SIZE.body)))
+  const labelX = right - Math.max(150, valueWidth + 12)
+  const labelWidth = Math.max(0, ...model.facts.map((f) => measure(f.label, SIZE.label)))
+  const titleWidth = Math.min(300, labelX - labelWidth - PAGE.margin - 16)
+  const titleLines = wrap(model.title, titleWidth, SIZE.title, measure, true)
   for (const l of titleLines) {
     y -= lineHeight(SIZE.title)
     text({ x: PAGE.margin, y, text: l, size: SIZE.title, bold: true })
@@ -99,7 +108,7 @@ export function layoutDocument(model: DocumentModel, measure: Measure): DrawOp[]
   for (const f of model.facts) {
     factsY -= lineHeight(SIZE.body)
     text({
-      x: right - 150,
+      x: labelX,
       y: factsY,
       text: f.label,
       size: SIZE.label,
@@ -227,26 +236,40 @@ export function layoutDocument(model: DocumentModel, measure: Measure): DrawOp[]
     sum += model.lineAmounts[i] ?? 0
   })
 
-  // totals, payment and legal notes: a new page when they do not fit
-  const tail: { label?: string; value?: string; grand?: boolean; line?: string }[] = [
+  // totals, payment (with its QR code) and legal notes: a new page when they do not fit
+  type TailRow = {
+    label?: string
+    value?: string
+    grand?: boolean
+    line?: string
+    payment?: boolean
+  }
+  const code = model.paymentCode
+  const paymentWidth = right - PAGE.margin - (code ? QR_SIZE + 16 : 0)
+  const lines = (texts: string[], width: number, payment: boolean): TailRow[] =>
+    texts.length
+      ? [
+          { line: '' },
+          ...texts.flatMap((text) =>
+            wrap(text, width, SIZE.body, measure).map((line) => ({ line, payment }))
+          )
+        ]
+      : []
+  const tail: TailRow[] = [
     ...model.totals,
-    ...(model.payment.length ? [{ line: '' }, ...model.payment.map((line) => ({ line }))] : []),
-    ...(model.legalNotes.length
-      ? [{ line: '' }, ...model.legalNotes.map((line) => ({ line }))]
-      : [])
+    ...lines(model.payment, paymentWidth, true),
+    ...lines(model.legalNotes, right - PAGE.margin, false)
   ]
-  const wrappedTail = tail.flatMap((row) =>
-    row.line !== undefined
-      ? wrap(row.line || ' ', right - PAGE.margin, SIZE.body, measure).map((line) => ({ line }))
-      : [row]
-  )
-  const tailHeight = wrappedTail.length * lineHeight(SIZE.body + 1) + 16
+  const codeHeight = code ? QR_SIZE + 2 * lineHeight(SIZE.label) + 6 : 0
+  const tailHeight = tail.length * lineHeight(SIZE.body + 1) + 16 + codeHeight
   if (y - tailHeight < bottom) {
     newPage()
   }
   y -= 10
-  for (const row of wrappedTail) {
+  let paymentTop: number | null = null
+  tail.forEach((row, i) => {
     const size = row.grand ? SIZE.body + 1.5 : SIZE.body
+    if (row.payment && paymentTop === null) paymentTop = y - 2
     y -= lineHeight(size)
     if (row.line !== undefined) {
       text({ x: PAGE.margin, y, text: row.line, size })
@@ -254,7 +277,30 @@ export function layoutDocument(model: DocumentModel, measure: Measure): DrawOp[]
       text({ x: right - 110, y, text: row.label!, size, bold: row.grand, align: 'right' })
       text({ x: right, y, text: row.value!, size, bold: row.grand, align: 'right' })
     }
-  }
+    const lastPaymentRow = row.payment && !tail[i + 1]?.payment
+    if (lastPaymentRow && code && paymentTop !== null) {
+      const bottomOfCode = paymentTop - QR_SIZE
+      ops.push({
+        kind: 'qr',
+        x: right - QR_SIZE,
+        y: bottomOfCode,
+        size: QR_SIZE,
+        payload: code.payload
+      })
+      const captionLines = wrap(code.caption, QR_SIZE + 16, SIZE.label, measure).slice(0, 2)
+      captionLines.forEach((caption, k) =>
+        text({
+          x: right,
+          y: bottomOfCode - 4 - (k + 1) * lineHeight(SIZE.label),
+          text: caption,
+          size: SIZE.label,
+          tone: 'muted',
+          align: 'right'
+        })
+      )
+      y = Math.min(y, bottomOfCode - 4 - captionLines.length * lineHeight(SIZE.label))
+    }
+  })
 
   // on every page: the footer, the page number, the draft watermark
   pages.forEach((page, i) => {

@@ -8,6 +8,7 @@ import { invoiceModel, type DocumentModel } from '@shared/documents/invoice-mode
 import { resources } from '@shared/i18n'
 import { LANGUAGES, type Language } from '@shared/languages'
 import { layoutDocument, PAGE, type Tone } from './layout'
+import { qrRects } from './qr'
 
 /**
  * Writes documents as PDF with pdf-lib (the maintained @cantoo fork), in DejaVu Sans embedded
@@ -69,6 +70,11 @@ export async function renderPdf(model: DocumentModel): Promise<Uint8Array> {
   for (const ops of layoutDocument(model, measure)) {
     const page = pdf.addPage([PAGE.width, PAGE.height])
     for (const op of ops) {
+      if (op.kind === 'qr') {
+        for (const r of qrRects(op.payload, op.x, op.y, op.size))
+          page.drawRectangle({ x: r.x, y: r.y, width: r.w, height: r.h, color: rgb(0, 0, 0) })
+        continue
+      }
       if (op.kind === 'rule') {
         page.drawLine({
           start: { x: op.x1, y: op.y1 },

@@ -5,6 +5,7 @@ import * as m0003 from './0003_customer_search'
 import * as m0004 from './0004_run_failures'
 import * as m0005 from './0005_payment_reversals'
 import * as m0006 from './0006_outbox'
+import * as m0007 from './0007_company_pix_key'
 
 /**
  * Every migration, in order, listed by hand: the bundle has no folder to scan.
@@ -16,7 +17,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_customer_search': m0003,
   '0004_run_failures': m0004,
   '0005_payment_reversals': m0005,
-  '0006_outbox': m0006
+  '0006_outbox': m0006,
+  '0007_company_pix_key': m0007
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

@@ -239,6 +239,15 @@ export function CompanyProfileView({
             error={err('bic')}
             spellCheck={false}
           />
+          <TextField
+            name="pixKey"
+            label={t('company.pixKey')}
+            hint={t('company.pixKeyHint')}
+            value={form.pixKey ?? ''}
+            onChange={(v) => set('pixKey', v)}
+            error={err('pixKey')}
+            spellCheck={false}
+          />
         </div>
       </Card>
 

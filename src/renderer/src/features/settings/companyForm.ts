@@ -23,6 +23,7 @@ export const FIELD_LABELS: readonly [path: string, labelKey: string][] = [
   ['phone', 'company.phone'],
   ['iban', 'company.iban'],
   ['bic', 'company.bic'],
+  ['pixKey', 'company.pixKey'],
   ['defaultCurrency', 'company.defaultCurrency'],
   ['defaultLanguage', 'company.defaultLanguage'],
   ['invoiceNumberFormat', 'company.invoiceNumberFormat'],
