@@ -35,7 +35,9 @@ export default defineConfig({
           cli: resolve(import.meta.dirname, 'src/main/cli/index.ts'),
           'import-worker': resolve(import.meta.dirname, 'src/main/jobs/import-worker.ts'),
           'bench-engine': resolve(import.meta.dirname, 'src/main/bench/engine.ts'),
-          'bench-billing': resolve(import.meta.dirname, 'src/main/bench/billing.ts')
+          'bench-billing': resolve(import.meta.dirname, 'src/main/bench/billing.ts'),
+          'bench-pdf': resolve(import.meta.dirname, 'src/main/bench/pdf.ts'),
+          'pdf-worker': resolve(import.meta.dirname, 'src/main/documents/pdf/pdf-worker.ts')
         }
       }
     }

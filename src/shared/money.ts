@@ -1,5 +1,6 @@
 import { CURRENCY_EXPONENTS } from './currencies'
 import { ownValue } from './own'
+import { cachedFormatter } from './intl-cache'
 
 /** An amount of money as an integer count of the currency's minor unit (cents for EUR, units for JPY). */
 export type MinorUnits = number & { readonly __brand: 'MinorUnits' }
@@ -31,12 +32,16 @@ export function minorToDecimal(amount: number, currency: string): string {
  */
 export function formatMoney(amount: MinorUnits, currency: string, locale: string): string {
   const exponent = currencyExponent(currency)
-  const format = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent
-  })
+  const format = cachedFormatter(
+    `money|${locale}|${currency}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: exponent,
+        maximumFractionDigits: exponent
+      })
+  )
   // Intl accepts decimal strings exactly (ES2023 Intl.NumberFormat v3).
   return format.format(minorToDecimal(amount, currency) as unknown as number)
 }

@@ -82,6 +82,23 @@ describe.runIf(POPPLER)('an invoice as PDF', () => {
     }
   )
 
+  it('embeds the small document fonts, and the full ones for a name they lack', async () => {
+    const latin = await issuedInvoice('Żółć Gęślą Jaźń', 'pl', 'PL')
+    const small = await invoicePdf(issueInvoice(latin.books, latin.draft), 'pl')
+    const fonts = pdfInfo(small, 'pdffonts')
+    expect(fonts).toMatch(/FCTRDV\+DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+    expect(fonts).toMatch(/FCTRDB\+DejaVuSans-Bold\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+    expect(small.length).toBeLessThan(120_000)
+    // Greek and Cyrillic are not in the subset: that invoice carries the whole fonts
+    const other = await issuedInvoice('Ξενοδοχείο Ολυμπία / Гостиница «Москва»', 'en', 'GB')
+    const full = await invoicePdf(issueInvoice(other.books, other.draft), 'en')
+    expect(pdfInfo(full, 'pdffonts')).toMatch(
+      /DejaVuSans-Bold\s+CID TrueType\s+Identity-H\s+yes no\s+yes/
+    )
+    expect(flat(pdfText(full))).toContain('Ξενοδοχείο Ολυμπία / Гостиница «Москва»')
+    expect(full.length).toBeGreaterThan(500_000)
+  })
+
   it('is the same bytes each time, and a draft carries a watermark', async () => {
     const { books, draft } = await issuedInvoice('Ola', 'pl', 'PL')
     const drafted = await invoicePdf(viewInvoice(books, draft), 'pl')

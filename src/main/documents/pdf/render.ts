@@ -1,7 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import fontkit from '@pdf-lib/fontkit'
-import { degrees, PDFDocument, rgb, type PDFFont } from '@cantoo/pdf-lib'
+import { degrees, PDFDocument, rgb } from '@cantoo/pdf-lib'
 import i18next from 'i18next'
 import type { InvoiceView } from '@shared/books/invoices'
 import { invoiceModel, type DocumentModel } from '@shared/documents/invoice-model'
@@ -9,6 +6,7 @@ import { resources } from '@shared/i18n'
 import { LANGUAGES, type Language } from '@shared/languages'
 import { layoutDocument, PAGE, type Tone } from './layout'
 import { qrRects } from './qr'
+import { documentFonts } from './fonts'
 
 /**
  * Writes documents as PDF with pdf-lib (the maintained @cantoo fork), in DejaVu Sans embedded
@@ -22,31 +20,19 @@ const TONES: Record<Tone, ReturnType<typeof rgb>> = {
   watermark: rgb(0.9, 0.91, 0.93)
 }
 
-/**
- * resources/fonts of the app: the folder above the code that holds it, whether the code is
- * out/main, a chunk in out/main/chunks, the sources (tests) or the packaged app.asar.
- */
-function fontsDir(): string {
-  const tried: string[] = []
-  for (let dir = import.meta.dirname, up = 0; up < 6; up++, dir = dirname(dir)) {
-    const candidate = join(dir, 'resources', 'fonts')
-    if (existsSync(join(candidate, 'DejaVuSans.ttf'))) return candidate
-    tried.push(candidate)
-  }
-  throw new Error(`The document fonts are missing (looked in ${tried.join(', ')})`)
-}
+const translators = new Map<Language, (key: string, params?: Record<string, unknown>) => string>()
 
-let fontBytes: { regular: Uint8Array; bold: Uint8Array } | null = null
-function fonts() {
-  fontBytes ??= {
-    regular: readFileSync(join(fontsDir(), 'DejaVuSans.ttf')),
-    bold: readFileSync(join(fontsDir(), 'DejaVuSans-Bold.ttf'))
-  }
-  return fontBytes
-}
-
-/** The catalog of one language, as main's documents read it. */
+/** The catalog of one language, as main's documents read it (one i18next instance per language). */
 export function documentTranslator(language: Language) {
+  let translate = translators.get(language)
+  if (!translate) {
+    translate = newTranslator(language)
+    translators.set(language, translate)
+  }
+  return translate
+}
+
+function newTranslator(language: Language) {
   const instance = i18next.createInstance()
   void instance.init({
     lng: language,
@@ -61,10 +47,7 @@ export function documentTranslator(language: Language) {
 /** A document model as PDF bytes. */
 export async function renderPdf(model: DocumentModel): Promise<Uint8Array> {
   const pdf = await PDFDocument.create()
-  pdf.registerFontkit(fontkit)
-  const regular = await pdf.embedFont(fonts().regular, { subset: false })
-  const bold = await pdf.embedFont(fonts().bold, { subset: false })
-  const font = (isBold?: boolean): PDFFont => (isBold ? bold : regular)
+  const { font, embed } = await documentFonts(pdf, model)
   const measure = (text: string, size: number, isBold?: boolean) =>
     font(isBold).widthOfTextAtSize(text, size)
   for (const ops of layoutDocument(model, measure)) {
@@ -95,6 +78,7 @@ export async function renderPdf(model: DocumentModel): Promise<Uint8Array> {
       })
     }
   }
+  await embed()
   pdf.setTitle(model.title)
   pdf.setLanguage(model.language)
   pdf.setProducer('Facturo')
