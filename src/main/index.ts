@@ -1,4 +1,14 @@
-import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell
+} from 'electron'
 import { join } from 'node:path'
 import { COMPANY_FILE_EXTENSION } from '@shared/files'
 import { matchLanguage, type Language } from '@shared/languages'
@@ -227,7 +237,15 @@ async function start(): Promise<void> {
       nativeDialogs: true,
       browse: (mode, suggestedName) => chooseFile(mode, suggestedName),
       languageChanged: () => void refreshMenu(),
-      filesChanged: () => void refreshMenu()
+      filesChanged: () => void refreshMenu(),
+      // the SMTP password, sealed by the OS keychain (DPAPI, Keychain, libsecret/kwallet)
+      vault: {
+        get canSeal() {
+          return safeStorage.isEncryptionAvailable()
+        },
+        seal: (secret) => safeStorage.encryptString(secret).toString('base64'),
+        open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64'))
+      }
     }
   })
   hardenSession()

@@ -83,7 +83,17 @@ export const CHANNELS = [
   'export/books',
   'imports/progress',
   'imports/cancel',
-  'billing/cancel'
+  'billing/cancel',
+  'email/settings',
+  'email/saveSettings',
+  'email/templates',
+  'email/saveTemplate',
+  'invoices/email',
+  'outbox/list',
+  'outbox/send',
+  'outbox/retry',
+  'outbox/cancel',
+  'outbox/markSent'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -131,7 +141,10 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'backups/check',
   'export/books',
   'imports/progress',
-  'imports/cancel'
+  'imports/cancel',
+  'email/settings',
+  'email/templates',
+  'outbox/list'
 ])
 
 export const isChannel = (name: string): name is Channel =>

@@ -102,6 +102,17 @@ import {
   type BackupFile,
   type BackupList
 } from './backups'
+import {
+  invoiceEmailInput,
+  outboxIdInput,
+  outboxListInput,
+  smtpSaveInput,
+  templateSaveInput,
+  type EmailTemplateView,
+  type OutboxDelivery,
+  type OutboxEntry,
+  type SmtpSettingsView
+} from './books/email'
 import type { Result } from './result'
 
 /** A type-only marker: the contract records each channel's result type without runtime cost. */
@@ -203,6 +214,16 @@ export const contract = {
   'payments/refund': { input: refundInput, output: returns<{ paymentId: number }>() },
   'payments/reverse': { input: paymentReverseInput, output: returns<PaymentReversal>() },
   'ledger/verify': { input: noInput, output: returns<LedgerCheck>() },
+  'email/settings': { input: noInput, output: returns<SmtpSettingsView>() },
+  'email/saveSettings': { input: smtpSaveInput, output: returns<SmtpSettingsView>() },
+  'email/templates': { input: noInput, output: returns<EmailTemplateView[]>() },
+  'email/saveTemplate': { input: templateSaveInput, output: returns<EmailTemplateView[]>() },
+  'invoices/email': { input: invoiceEmailInput, output: returns<OutboxEntry>() },
+  'outbox/list': { input: outboxListInput, output: returns<OutboxEntry[]>() },
+  'outbox/send': { input: noInput, output: returns<OutboxDelivery>() },
+  'outbox/retry': { input: outboxIdInput, output: returns<OutboxEntry>() },
+  'outbox/cancel': { input: outboxIdInput, output: returns<OutboxEntry>() },
+  'outbox/markSent': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'backups/list': { input: noInput, output: returns<BackupList>() },
   'backups/create': { input: noInput, output: returns<BackupFile>() },
   'backups/check': { input: backupPathInput, output: returns<BackupCheck>() },

@@ -37,6 +37,7 @@ const SCREENS = [
   '/settings/billing',
   '/settings/numbering',
   '/settings/taxes',
+  '/settings/email',
   '/settings/backups',
   '/settings/preferences',
   '/settings/about'

@@ -2,6 +2,7 @@ import type { AppStateStore } from '../app-state'
 import type { Language } from '@shared/languages'
 import type { ImportJobs } from '../jobs/import-job'
 import type { Workspace } from '../workspace'
+import type { PasswordVault } from '../documents/email/smtp-settings'
 
 /** What only the desktop shell can do; browser mode leaves these out. */
 export interface Platform {
@@ -12,6 +13,8 @@ export interface Platform {
   languageChanged?(language: Language | null): void
   /** Lets the shell refresh what lists files (the Open recent menu). */
   filesChanged?(): void
+  /** Seals secrets (the SMTP password) with the OS keychain: the desktop shell's safeStorage. */
+  vault?: PasswordVault
 }
 
 export interface HandlerContext {

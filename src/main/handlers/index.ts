@@ -10,6 +10,7 @@ import { registerCatalogHandlers } from './catalog'
 import { registerCustomerHandlers } from './customers'
 import { registerInvoiceHandlers } from './invoices'
 import { registerBackupHandlers } from './backups'
+import { registerEmailHandlers } from './email'
 import { registerSubscriptionHandlers } from './subscriptions'
 
 export type { HandlerContext, Platform } from './context'
@@ -26,6 +27,7 @@ export function createHandlers(context: Omit<HandlerContext, 'jobs'>): HandlerTa
   registerSubscriptionHandlers(registry, ctx)
   registerInvoiceHandlers(registry, ctx)
   registerBackupHandlers(registry, ctx)
+  registerEmailHandlers(registry, ctx)
   return whileImporting(registry.table(), ctx.jobs)
 }
 

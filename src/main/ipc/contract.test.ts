@@ -251,7 +251,39 @@ const MALFORMED: Record<Channel, Case[]> = {
   'plans/archive': [{ input: { planCode: 'basic' }, paths: ['archived'] }],
   'imports/progress': [{ input: { kind: 'usage' }, paths: ['kind'] }],
   'imports/cancel': [{ input: { now: true }, paths: ['now'] }],
-  'billing/cancel': [{ input: { runId: 1 }, paths: ['runId'] }]
+  'billing/cancel': [{ input: { runId: 1 }, paths: ['runId'] }],
+  'email/settings': [{ input: { password: 'x' }, paths: ['password'] }],
+  'email/saveSettings': [
+    {
+      input: { host: 'smtp example', port: 0, tls: 'ssl', fromAddress: 'biuro' },
+      paths: ['host', 'port', 'tls', 'fromAddress']
+    },
+    {
+      input: { host: 'h', port: 25, tls: 'none', fromAddress: 'a@b.pl', replyTo: 'x' },
+      paths: ['replyTo']
+    }
+  ],
+  'email/templates': [{ input: { kind: 'invoice' }, paths: ['kind'] }],
+  'email/saveTemplate': [
+    { input: { kind: 'letter', language: 'de', template: null }, paths: ['kind', 'language'] },
+    {
+      input: {
+        kind: 'invoice',
+        language: 'pl',
+        template: { subject: 'Faktura {numer}', body: 'x' }
+      },
+      paths: ['template.subject']
+    }
+  ],
+  'invoices/email': [
+    { input: { invoiceId: 1, to: ['nie-adres'] }, paths: ['to.0'] },
+    { input: { invoiceId: 1, to: [] }, paths: ['to'] }
+  ],
+  'outbox/list': [{ input: { status: 'lost', limit: 0 }, paths: ['status', 'limit'] }],
+  'outbox/send': [{ input: { force: true }, paths: ['force'] }],
+  'outbox/retry': [{ input: { id: 'one' }, paths: ['id'] }],
+  'outbox/cancel': [{ input: {}, paths: ['id'] }],
+  'outbox/markSent': [{ input: { id: -1 }, paths: ['id'] }]
 }
 
 /** Inputs that are not objects at all are refused by every channel, naming the input as a whole. */

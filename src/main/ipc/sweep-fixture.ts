@@ -585,7 +585,30 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
     'imports/progress': {},
     'imports/cancel': {},
     'billing/cancel': {},
-    'plans/archive': { planCode: 'basic', archived: false }
+    'plans/archive': { planCode: 'basic', archived: false },
+    'email/settings': {},
+    // nothing listens on port 9 of loopback: a send attempt is refused at once
+    'email/saveSettings': {
+      host: '127.0.0.1',
+      port: 9,
+      tls: 'none',
+      user: '',
+      fromName: 'Biuro',
+      fromAddress: 'faktury@biuro.pl',
+      replyTo: ''
+    },
+    'email/templates': {},
+    'email/saveTemplate': {
+      kind: 'invoice',
+      language: 'pl',
+      template: { subject: 'Faktura {number}', body: 'Dzień dobry {customer}' }
+    },
+    'invoices/email': { invoiceId: ids.issued, to: ['klient@example.com'], cc: [], bcc: [] },
+    'outbox/list': { limit: 50 },
+    'outbox/send': {},
+    'outbox/retry': { id: 1 },
+    'outbox/cancel': { id: 1 },
+    'outbox/markSent': { id: 1 }
   }
 }
 

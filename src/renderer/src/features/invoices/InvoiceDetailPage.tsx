@@ -17,9 +17,20 @@ import { InvoiceDocument } from './InvoiceDocument'
 import { SimpleConfirm } from './ActionDialog'
 import { AddLineDialog, CreditNoteDialog, IssueDialog, VoidDialog } from './InvoiceDialogs'
 import { PaymentDialog } from './PaymentDialogs'
+import { EmailDialog } from './EmailDialog'
+import { OutboxList } from '../email/OutboxList'
 
 type Action =
-  'issue' | 'addLine' | 'delete' | 'removeLine' | 'pay' | 'credit' | 'void' | 'uncollectible' | null
+  | 'issue'
+  | 'addLine'
+  | 'delete'
+  | 'removeLine'
+  | 'pay'
+  | 'credit'
+  | 'void'
+  | 'uncollectible'
+  | 'email'
+  | null
 
 /** A payment without a reference is shown by its method, which main sends as its code. */
 const PAYMENT_METHODS: readonly string[] = paymentInput.shape.method.options
@@ -44,6 +55,7 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
   const [rates] = useChannel('taxRates/list', {})
   const [action, setAction] = useState<Action>(null)
   const [lineId, setLineId] = useState<number | null>(null)
+  const [outboxKey, setOutboxKey] = useState(0)
   const close = () => setAction(null)
   const done = () => {
     setAction(null)
@@ -90,6 +102,9 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
               </Button>
             )}
             <DownloadPdfButton invoiceId={invoice.id} />
+            {!draft && invoice.status !== 'void' && (
+              <Button onClick={() => setAction('email')}>{t('email.emailButton')}</Button>
+            )}
           </>
         }
       />
@@ -154,6 +169,11 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
               )}
             </dl>
           </Card>
+          {!draft && (
+            <Card title={t('email.emails')}>
+              <OutboxList key={outboxKey} invoiceId={invoice.id} />
+            </Card>
+          )}
           <Card title={t('invoices.history')}>
             {history.status === 'ready' && history.value.length > 0 ? (
               <ol className="timeline">
@@ -229,6 +249,17 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
           text={invoice.lines.find((l) => l.id === lineId)?.description ?? ''}
           confirmLabel={t('invoices.removeLineConfirm')}
           send={() => api.invoke('invoices/removeLine', { invoiceId: invoice.id, lineId })}
+        />
+      )}
+      {action === 'email' && (
+        <EmailDialog
+          open
+          invoice={invoice}
+          onClose={close}
+          onDone={() => {
+            setAction(null)
+            setOutboxKey((k) => k + 1)
+          }}
         />
       )}
       {action === 'uncollectible' && (

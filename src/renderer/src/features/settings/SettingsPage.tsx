@@ -3,6 +3,7 @@ import { SubNav } from '../../components/SubNav'
 import { AboutView } from './AboutView'
 import { BackupsPage } from './BackupsPage'
 import { BillingSettingsPage } from './BillingSettingsPage'
+import { EmailSettingsPage } from './EmailSettingsPage'
 import { NumberingPage } from './NumberingPage'
 import { TaxRatesPage } from '../plans/TaxRatesPage'
 import { CompanyProfilePage } from './CompanyProfilePage'
@@ -13,6 +14,7 @@ const TABS = [
   { route: '/settings/billing', key: 'settings.billing' },
   { route: '/settings/numbering', key: 'settings.numbering' },
   { route: '/settings/taxes', key: 'plans.tabTaxes' },
+  { route: '/settings/email', key: 'settings.email' },
   { route: '/settings/backups', key: 'settings.backups' },
   { route: '/settings/preferences', key: 'settings.preferences' },
   { route: '/settings/about', key: 'settings.about' }
@@ -29,6 +31,7 @@ export function SettingsPage({ route }: { route: string }) {
       {active === '/settings/billing' && <BillingSettingsPage />}
       {active === '/settings/numbering' && <NumberingPage />}
       {active === '/settings/taxes' && <TaxRatesPage inSettings />}
+      {active === '/settings/email' && <EmailSettingsPage />}
       {active === '/settings/backups' && <BackupsPage />}
       {active === '/settings/preferences' && <PreferencesPage />}
       {active === '/settings/about' && <AboutView />}

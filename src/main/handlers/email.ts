@@ -1,0 +1,73 @@
+import { problem } from '../errors'
+import { expectedFailure } from '../failures'
+import {
+  cancelMessage,
+  listOutbox,
+  markMessageSent,
+  queueInvoiceEmail,
+  retryMessage
+} from '../documents/email/outbox'
+import { deliverDue } from '../documents/email/sender'
+import { NO_VAULT, saveSmtpSettings, smtpSettingsView } from '../documents/email/smtp-settings'
+import { listTemplates, saveTemplate } from '../documents/email/templates'
+import type { HandlerRegistry } from '../ipc/registry'
+import { log } from '../log'
+import type { HandlerContext } from './context'
+
+/** How often the open company's outbox is looked at for messages due (and after each new one). */
+export const OUTBOX_INTERVAL_MS = 30_000
+
+/** Email settings, templates, the outbox, and the sender that delivers it in the background. */
+export function registerEmailHandlers(registry: HandlerRegistry, ctx: HandlerContext): void {
+  const books = () => ctx.workspace.requireStore().books
+  const vault = () => ctx.platform.vault ?? NO_VAULT
+  const writable = () => {
+    const store = ctx.workspace.requireStore()
+    return store.readOnly ? null : store
+  }
+  /** One pass of the sender over the open file; failures are the messages', never the app's. */
+  const sendDue = async () => {
+    const store = writable()
+    if (!store) return { sent: 0, retrying: 0, failed: 0, waiting: 0 }
+    return deliverDue(store.books, { vault: vault() })
+  }
+  const inBackground = () => {
+    void sendDue().catch((error: unknown) => {
+      // no company file open (or it just closed): nothing to send
+      if (expectedFailure(error)?.code !== 'NO_COMPANY_FILE')
+        log.error('the outbox could not be sent', error)
+    })
+  }
+  setInterval(inBackground, OUTBOX_INTERVAL_MS).unref()
+
+  registry
+    .register('email/settings', () => smtpSettingsView(books(), vault()))
+    .register('email/saveSettings', ({ password, ...settings }) => {
+      if (password && !vault().canSeal)
+        throw problem(
+          'VALIDATION',
+          'password_not_kept',
+          'This Facturo cannot keep the password: set FACTURO_SMTP_PASSWORD before starting it.'
+        )
+      saveSmtpSettings(books(), settings, password, vault())
+      return smtpSettingsView(books(), vault())
+    })
+    .register('email/templates', () => listTemplates(books()))
+    .register('email/saveTemplate', ({ kind, language, template }) =>
+      saveTemplate(books(), kind, language, template)
+    )
+    .register('invoices/email', (input) => {
+      const entry = queueInvoiceEmail(books(), input)
+      inBackground()
+      return entry
+    })
+    .register('outbox/list', (filter) => listOutbox(books(), filter))
+    .register('outbox/send', () => sendDue())
+    .register('outbox/retry', ({ id }) => {
+      const entry = retryMessage(books(), id)
+      inBackground()
+      return entry
+    })
+    .register('outbox/cancel', ({ id }) => cancelMessage(books(), id))
+    .register('outbox/markSent', ({ id }) => markMessageSent(books(), id))
+}

@@ -1,0 +1,103 @@
+import { startTestSmtp } from '../../src/main/documents/email/test-smtp'
+import { call, expect, monthlyPlan, shot, test } from './fixtures'
+
+/**
+ * Email in browser mode, to a real SMTP server on loopback: the server is set in Settings ›
+ * Email, an issued invoice is emailed from its page, and the outbox shows it sent, with the
+ * PDF attached as the server received it.
+ */
+test('an invoice is emailed with its PDF through the outbox and shows as sent', async ({
+  page,
+  app
+}, info) => {
+  const smtp = await startTestSmtp()
+  try {
+    await call(app, 'files/create', {
+      legalName: 'Biuro Poczty Łódź',
+      country: 'PL',
+      defaultCurrency: 'PLN',
+      defaultLanguage: 'pl'
+    })
+    await call(app, 'plans/save', monthlyPlan('office', 'Office', '100.00'))
+    const customer = await call<{ id: number }>(app, 'customers/create', {
+      name: 'Żaneta Ćwik',
+      country: 'PL',
+      language: 'pl',
+      currency: 'PLN',
+      emails: ['zaneta@example.com']
+    })
+    const now = new Date()
+    const first = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`
+    const today = `${first.slice(0, 8)}${String(now.getDate()).padStart(2, '0')}`
+    await call(app, 'subscriptions/create', {
+      customerId: customer.id,
+      planCode: 'office',
+      startDate: first
+    })
+    const run = await call<{ customers: { invoices: { invoiceId: number }[] }[] }>(
+      app,
+      'billing/run',
+      {
+        asOf: today,
+        dryRun: false
+      }
+    )
+    const invoiceId = run.customers[0]!.invoices[0]!.invoiceId
+    const issued = await call<{ number: string }>(app, 'invoices/issue', {
+      invoiceId,
+      issueDate: today
+    })
+
+    // Settings › Email: the server, no password in browser mode
+    await page.goto(app.url)
+    await page.goto(`${app.origin}/#/settings/email`)
+    await page.getByRole('textbox', { name: 'SMTP server' }).fill('127.0.0.1')
+    await page.getByRole('textbox', { name: 'Port' }).fill(String(smtp.port))
+    await page.getByRole('combobox', { name: 'Security' }).selectOption('none')
+    await page.getByRole('textbox', { name: 'Sender name' }).fill('Biuro Poczty')
+    await page.getByRole('textbox', { name: 'Sender address' }).fill('faktury@biuro.example')
+    await expect(page.getByLabel('Password')).toBeDisabled()
+    await expect(page.getByText('set FACTURO_SMTP_PASSWORD before starting it')).toBeVisible()
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(page.getByRole('status')).toHaveText('Saved')
+    await shot(page, info, '01-email-settings')
+
+    // the invoice page: Email, to the customer's billing address
+    await page.goto(`${app.origin}/#/invoices/${invoiceId}`)
+    await page.getByRole('button', { name: 'Email', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: `Email ${issued.number}` })
+    await expect(dialog.getByRole('textbox', { name: 'To' })).toHaveValue('zaneta@example.com')
+    await dialog.getByRole('textbox', { name: 'Bcc' }).fill('archiwum@biuro.example')
+    await shot(page, info, '02-email-dialog')
+    await dialog.getByRole('button', { name: 'Send' }).click()
+    await expect(dialog).toBeHidden()
+    const emails = page.getByRole('table', { name: 'Outbox' })
+    // the background sender takes it at once; Send now in case the pass already ran
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Send now' }).click()
+      await expect(emails.getByRole('row', { name: /zaneta@example\.com/ })).toContainText('Sent', {
+        timeout: 1000
+      })
+    }).toPass({ timeout: 15_000 })
+    await shot(page, info, '03-sent')
+
+    expect(smtp.received).toHaveLength(1)
+    const mail = smtp.received[0]!
+    expect(mail.subject).toBe(`Faktura ${issued.number} od Biuro Poczty Łódź`)
+    expect(mail.to).toMatchObject({ value: [{ address: 'zaneta@example.com' }] })
+    expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf'])
+    const pdf = await call<{ pdfBase64: string }>(app, 'invoices/pdf', { invoiceId })
+    expect(mail.attachments[0]!.content.equals(Buffer.from(pdf.pdfBase64, 'base64'))).toBe(true)
+
+    // the outbox in Settings lists it too
+    await page.goto(`${app.origin}/#/settings/email`)
+    await expect(
+      page
+        .getByRole('table', { name: 'Outbox' })
+        .getByRole('row', { name: new RegExp(issued.number) })
+    ).toContainText('Sent')
+    await shot(page, info, '04-outbox')
+  } finally {
+    await smtp.close()
+  }
+})
