@@ -93,7 +93,11 @@ export const CHANNELS = [
   'outbox/send',
   'outbox/retry',
   'outbox/cancel',
-  'outbox/markSent'
+  'outbox/markSent',
+  'reminders/settings',
+  'reminders/saveSettings',
+  'reminders/run',
+  'reminders/pause'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -144,7 +148,8 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'imports/cancel',
   'email/settings',
   'email/templates',
-  'outbox/list'
+  'outbox/list',
+  'reminders/settings'
 ])
 
 export const isChannel = (name: string): name is Channel =>

@@ -113,6 +113,13 @@ import {
   type OutboxEntry,
   type SmtpSettingsView
 } from './books/email'
+import {
+  reminderPauseInput,
+  reminderSettingsSchema,
+  remindersRunInput,
+  type ReminderRun,
+  type ReminderSettings
+} from './books/reminders'
 import type { Result } from './result'
 
 /** A type-only marker: the contract records each channel's result type without runtime cost. */
@@ -224,6 +231,10 @@ export const contract = {
   'outbox/retry': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'outbox/cancel': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'outbox/markSent': { input: outboxIdInput, output: returns<OutboxEntry>() },
+  'reminders/settings': { input: noInput, output: returns<ReminderSettings>() },
+  'reminders/saveSettings': { input: reminderSettingsSchema, output: returns<ReminderSettings>() },
+  'reminders/run': { input: remindersRunInput, output: returns<ReminderRun>() },
+  'reminders/pause': { input: reminderPauseInput, output: returns<null>() },
   'backups/list': { input: noInput, output: returns<BackupList>() },
   'backups/create': { input: noInput, output: returns<BackupFile>() },
   'backups/check': { input: backupPathInput, output: returns<BackupCheck>() },

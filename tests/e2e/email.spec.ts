@@ -58,7 +58,7 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
     await page.getByRole('textbox', { name: 'Sender address' }).fill('faktury@biuro.example')
     await expect(page.getByLabel('Password')).toBeDisabled()
     await expect(page.getByText('set FACTURO_SMTP_PASSWORD before starting it')).toBeVisible()
-    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('button', { name: 'Save changes' }).click()
     await expect(page.getByRole('status')).toHaveText('Saved')
     await shot(page, info, '01-email-settings')
 
@@ -97,6 +97,49 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
         .getByRole('row', { name: new RegExp(issued.number) })
     ).toContainText('Sent')
     await shot(page, info, '04-outbox')
+
+    // payment reminders: switched on in Settings › Email, then run as of a week after the due date
+    await page.getByRole('checkbox', { name: 'Send payment reminders' }).check()
+    await page.getByRole('textbox', { name: 'Days from the due date' }).fill('0, 7, 14')
+    await page.getByRole('button', { name: 'Save reminders' }).click()
+    await expect(page.getByRole('textbox', { name: 'Days from the due date' })).toHaveValue(
+      '0, 7, 14'
+    )
+    const due = (await call<{ dueDate: string }>(app, 'invoices/get', { invoiceId })).dueDate
+    const weekLater = new Date(`${due}T00:00:00Z`)
+    weekLater.setUTCDate(weekLater.getUTCDate() + 7)
+    const reminded = await call<{ queued: { stage: number }[]; skipped: number }>(
+      app,
+      'reminders/run',
+      {
+        asOf: weekLater.toISOString().slice(0, 10)
+      }
+    )
+    expect(reminded.queued.map((q) => q.stage)).toEqual([7])
+    expect(reminded.skipped).toBe(1)
+    // run again: nothing more
+    expect(
+      (
+        await call<{ queued: unknown[] }>(app, 'reminders/run', {
+          asOf: weekLater.toISOString().slice(0, 10)
+        })
+      ).queued
+    ).toEqual([])
+    await page.goto(`${app.origin}/#/invoices/${invoiceId}`)
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Send now' }).click()
+      await expect(
+        page.getByRole('table', { name: 'Outbox' }).getByRole('row', { name: /Sent/ })
+      ).toHaveCount(2, { timeout: 1000 })
+    }).toPass({ timeout: 15_000 })
+    await expect(page.getByText('Payment reminder queued')).toBeVisible()
+    await shot(page, info, '05-reminder')
+    expect(smtp.received.map((m) => m.subject)).toEqual([
+      `Faktura ${issued.number} od Biuro Poczty Łódź`,
+      expect.stringMatching(
+        new RegExp(`^Przypomnienie: faktura ${issued.number.replace(/\//g, '\\/')} płatna do `)
+      )
+    ])
   } finally {
     await smtp.close()
   }

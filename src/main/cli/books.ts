@@ -28,6 +28,7 @@ import { runInvoiceEmail } from './email'
 import { LANGUAGES, type Language } from '@shared/languages'
 import { writeFileAtomic } from '../app-state'
 import { invoiceLanguage, invoicePdf } from '../documents/pdf/render'
+import { runPdf } from '../documents/pdf/merge'
 
 export { cliFailure, setLockWait }
 
@@ -42,6 +43,7 @@ export const BOOKS_USAGE = `npm run cli -- init --file books.facturo --name "Com
   npm run cli -- invoices show NUMBER|ID --file books.facturo [--json]
   npm run cli -- invoices issue ID --file books.facturo
   npm run cli -- invoices pdf NUMBER|ID --out FILE.pdf --file books.facturo [--lang en|pt-BR|es|pl]
+  npm run cli -- invoices pdf --run RUN_ID --out MERGED.pdf --file books.facturo
   npm run cli -- verify-ledger --file books.facturo`
 
 export async function runInit(argv: readonly string[]): Promise<string> {
@@ -229,27 +231,7 @@ export async function runInvoices(argv: readonly string[]): Promise<string> {
 `
     })
   }
-  if (what === 'pdf') {
-    const [ref, ...opts] = rest
-    if (!ref || ref.startsWith('--'))
-      throw new CliError('invoices pdf: name the invoice (its number or id)')
-    const o = parseOptions('invoices pdf', opts, {
-      file: { value: true, required: true },
-      out: { value: true, required: true },
-      lang: { value: true }
-    })
-    const lang = o.lang?.[0]
-    if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang))
-      throw new CliError(`invoices pdf: --lang must be one of ${LANGUAGES.join(', ')}`)
-    const out = resolve(o.out![0]!)
-    return withBooks(o.file![0]!, async ({ books }) => {
-      const invoice = viewInvoice(books, invoiceId(books, 'invoices pdf', ref))
-      const language = (lang as Language | undefined) ?? invoiceLanguage(invoice, 'en')
-      const bytes = await invoicePdf(invoice, language)
-      writeFileAtomic(out, bytes)
-      return `Wrote ${invoice.number ?? `draft ${invoice.id}`} (${language}) to ${out} (${bytes.length} bytes).\n`
-    })
-  }
+  if (what === 'pdf') return runInvoicePdf(rest)
   if (what === 'email') return runInvoiceEmail(rest)
   if (what !== 'list') throw new CliError('invoices: list, show, issue, pdf or email')
   const o = parseOptions('invoices list', rest, {
@@ -280,6 +262,49 @@ export async function runInvoices(argv: readonly string[]): Promise<string> {
         )
         .join('\n') + '\n'
     )
+  })
+}
+
+/** `invoices pdf NUMBER|ID` (one invoice) or `invoices pdf --run RUN_ID` (a whole run, merged). */
+async function runInvoicePdf(argv: readonly string[]): Promise<string> {
+  const [first, ...more] = argv
+  const ref = first && !first.startsWith('--') ? first : undefined
+  const o = parseOptions('invoices pdf', ref === undefined ? argv : more, {
+    file: { value: true, required: true },
+    out: { value: true, required: true },
+    lang: { value: true },
+    run: { value: true }
+  })
+  const run = o.run?.[0]
+  if (ref !== undefined && run !== undefined)
+    throw new CliError('invoices pdf: name an invoice (NUMBER|ID) or --run RUN_ID, not both')
+  if (ref === undefined && run === undefined)
+    throw new CliError(
+      'invoices pdf: name the invoice (its number or id), or a run with --run RUN_ID'
+    )
+  const lang = o.lang?.[0]
+  if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang))
+    throw new CliError(`invoices pdf: --lang must be one of ${LANGUAGES.join(', ')}`)
+  const out = resolve(o.out![0]!)
+  if (run !== undefined) {
+    if (!/^[1-9]\d*$/.test(run))
+      throw new CliError(`invoices pdf: --run must be a billing run's id (a number), not "${run}"`)
+    if (lang !== undefined)
+      throw new CliError(
+        "invoices pdf: --lang is for one invoice; a run is in each customer's language"
+      )
+    return withBooks(o.file![0]!, async ({ books }) => {
+      const { bytes, invoices } = await runPdf(books, Number(run))
+      writeFileAtomic(out, bytes)
+      return `Wrote ${invoices} invoices of run ${run} to ${out} (${bytes.length} bytes).\n`
+    })
+  }
+  return withBooks(o.file![0]!, async ({ books }) => {
+    const invoice = viewInvoice(books, invoiceId(books, 'invoices pdf', ref!))
+    const language = (lang as Language | undefined) ?? invoiceLanguage(invoice, 'en')
+    const bytes = await invoicePdf(invoice, language)
+    writeFileAtomic(out, bytes)
+    return `Wrote ${invoice.number ?? `draft ${invoice.id}`} (${language}) to ${out} (${bytes.length} bytes).\n`
   })
 }
 

@@ -13,6 +13,8 @@ import {
 import { BACKUP_USAGE, runBackup, runCheck, runExport, runRestore } from './backups'
 import { CliError } from './errors'
 import { EMAIL_USAGE, runOutbox, runSettings } from './email'
+import { REMINDERS_USAGE, runRemindersCli } from './reminders'
+import { runStatements, STATEMENTS_USAGE } from './statements'
 import { QUOTE_USAGE, runQuote } from './quote'
 
 const USAGE = `Facturo command line
@@ -20,6 +22,8 @@ const USAGE = `Facturo command line
   ${QUOTE_USAGE}
   ${BOOKS_USAGE}
   ${EMAIL_USAGE}
+  ${REMINDERS_USAGE}
+  ${STATEMENTS_USAGE}
   ${BACKUP_USAGE}
 
 Every command that opens a company file takes --wait SECONDS: while another Facturo has the file
@@ -73,6 +77,10 @@ export async function runCli(
       return runSettings(rest)
     case 'outbox':
       return runOutbox(rest)
+    case 'reminders':
+      return runRemindersCli(rest)
+    case 'statements':
+      return runStatements(rest)
     case 'verify-ledger':
       return runVerifyLedger(rest)
     case 'backup':

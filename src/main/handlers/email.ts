@@ -10,6 +10,12 @@ import {
 import { deliverDue } from '../documents/email/sender'
 import { NO_VAULT, saveSmtpSettings, smtpSettingsView } from '../documents/email/smtp-settings'
 import { listTemplates, saveTemplate } from '../documents/email/templates'
+import {
+  pauseReminders,
+  reminderSettings,
+  runReminders,
+  saveReminderSettings
+} from '../documents/email/reminders'
 import type { HandlerRegistry } from '../ipc/registry'
 import { log } from '../log'
 import type { HandlerContext } from './context'
@@ -31,8 +37,17 @@ export function registerEmailHandlers(registry: HandlerRegistry, ctx: HandlerCon
     if (!store) return { sent: 0, retrying: 0, failed: 0, waiting: 0 }
     return deliverDue(store.books, { vault: vault() })
   }
+  /** Reminders due today (those that fell due while the app was closed too), queued once. */
+  const remindToday = () => {
+    const store = writable()
+    if (store && reminderSettings(store.books).enabled)
+      runReminders(store.books, store.books.today())
+  }
   const inBackground = () => {
-    void sendDue().catch((error: unknown) => {
+    void (async () => {
+      remindToday()
+      return sendDue()
+    })().catch((error: unknown) => {
       // no company file open (or it just closed): nothing to send
       if (expectedFailure(error)?.code !== 'NO_COMPANY_FILE')
         log.error('the outbox could not be sent', error)
@@ -70,4 +85,15 @@ export function registerEmailHandlers(registry: HandlerRegistry, ctx: HandlerCon
     })
     .register('outbox/cancel', ({ id }) => cancelMessage(books(), id))
     .register('outbox/markSent', ({ id }) => markMessageSent(books(), id))
+    .register('reminders/settings', () => reminderSettings(books()))
+    .register('reminders/saveSettings', (settings) => saveReminderSettings(books(), settings))
+    .register('reminders/run', ({ asOf }) => {
+      const run = runReminders(books(), asOf)
+      inBackground()
+      return run
+    })
+    .register('reminders/pause', ({ paused, ...target }) => {
+      pauseReminders(books(), target, paused)
+      return null
+    })
 }

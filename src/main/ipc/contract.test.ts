@@ -283,7 +283,14 @@ const MALFORMED: Record<Channel, Case[]> = {
   'outbox/send': [{ input: { force: true }, paths: ['force'] }],
   'outbox/retry': [{ input: { id: 'one' }, paths: ['id'] }],
   'outbox/cancel': [{ input: {}, paths: ['id'] }],
-  'outbox/markSent': [{ input: { id: -1 }, paths: ['id'] }]
+  'outbox/markSent': [{ input: { id: -1 }, paths: ['id'] }],
+  'reminders/settings': [{ input: { enabled: true }, paths: ['enabled'] }],
+  'reminders/saveSettings': [
+    { input: { enabled: 'yes', schedule: [0, 0.5] }, paths: ['enabled', 'schedule.1'] },
+    { input: { enabled: true, schedule: [7, 7] }, paths: ['schedule'] }
+  ],
+  'reminders/run': [{ input: { asOf: '2026-02-30' }, paths: ['asOf'] }],
+  'reminders/pause': [{ input: { customerId: 0, paused: true }, paths: ['customerId'] }]
 }
 
 /** Inputs that are not objects at all are refused by every channel, naming the input as a whole. */

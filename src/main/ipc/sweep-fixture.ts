@@ -608,7 +608,11 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
     'outbox/send': {},
     'outbox/retry': { id: 1 },
     'outbox/cancel': { id: 1 },
-    'outbox/markSent': { id: 1 }
+    'outbox/markSent': { id: 1 },
+    'reminders/settings': {},
+    'reminders/saveSettings': { enabled: true, schedule: [-3, 0, 7] },
+    'reminders/run': { asOf: today },
+    'reminders/pause': { customerId: ids.ana, paused: true }
   }
 }
 

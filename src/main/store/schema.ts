@@ -370,6 +370,23 @@ export interface OutboxTable {
   updated_at: string
 }
 
+export interface ReminderTable {
+  id: Id
+  invoice_id: number
+  stage: number
+  status: string
+  outbox_id: number | null
+  as_of: string
+  created_at: string
+}
+
+export interface ReminderPauseTable {
+  id: Id
+  customer_id: number | null
+  invoice_id: number | null
+  created_at: string
+}
+
 export interface Database {
   company: CompanyTable
   settings: SettingsTable
@@ -399,4 +416,6 @@ export interface Database {
   billing_run_failures: BillingRunFailureTable
   audit_log: AuditLogTable
   outbox: OutboxTable
+  reminders: ReminderTable
+  reminder_pauses: ReminderPauseTable
 }

@@ -49,7 +49,7 @@ function messageId(fromAddress: string): string {
   return `<facturo.${randomUUID()}@${domain}>`
 }
 
-function requireSettings(books: Books) {
+export function requireSettings(books: Books) {
   const settings = smtpSettings(books)
   if (!settings)
     throw problem(
@@ -60,7 +60,8 @@ function requireSettings(books: Books) {
   return settings
 }
 
-function billingEmails(books: Books, invoice: InvoiceView): string[] {
+/** The customer's billing emails, as the customer record has them now. */
+export function billingEmails(books: Books, invoice: InvoiceView): string[] {
   const row = invoice.customerId
     ? books.first(
         books.q.selectFrom('customers').select('emails').where('id', '=', invoice.customerId)
@@ -75,7 +76,7 @@ export function queueInvoiceEmail(
   input: { invoiceId: number; to?: string[]; cc: string[]; bcc: string[] }
 ): OutboxEntry {
   return books.tx(() => {
-    const settings = requireSettings(books)
+    requireSettings(books)
     const invoice = viewInvoice(books, input.invoiceId)
     if (invoice.status === 'draft' || !invoice.number)
       throw problem(
@@ -90,36 +91,45 @@ export function queueInvoiceEmail(
         'email_no_recipient',
         `${invoice.customerName ?? 'The customer'} has no billing email: add one to the customer, or give an address to send to.`
       )
-    const company = getCompany(books)
-    const language = invoiceLanguage(invoice, company.defaultLanguage)
     const kind: EmailKind = invoice.kind === 'credit_note' ? 'credit_note' : 'invoice'
-    const message = templateFor(
-      books,
-      kind,
-      language,
-      invoicePlaceholders(invoice, company, language)
-    )
-    const document: OutboxDocument = {
-      kind: 'invoice',
-      invoiceId: invoice.id,
-      language,
-      template: INVOICE_TEMPLATE
-    }
-    const id = insertMessage(books, {
-      kind,
-      invoiceId: invoice.id,
-      customerId: invoice.customerId,
-      document,
-      language,
-      sender: {
-        name: settings.fromName || company.legalName,
-        address: settings.fromAddress,
-        replyTo: settings.replyTo
-      },
-      recipients: { to, cc: input.cc, bcc: input.bcc },
-      ...message
-    })
+    const id = queueInvoiceMessage(books, invoice, kind, { to, cc: input.cc, bcc: input.bcc })
     return outboxEntry(books, id)
+  })
+}
+
+/**
+ * Queues a message about an issued invoice (the invoice itself, or a reminder of it) in the
+ * customer's language, the invoice's PDF attached; returns the outbox id. Inside the caller's
+ * transaction.
+ */
+export function queueInvoiceMessage(
+  books: Books,
+  invoice: InvoiceView,
+  kind: EmailKind,
+  recipients: Recipients
+): number {
+  const settings = requireSettings(books)
+  const company = getCompany(books)
+  const language = invoiceLanguage(invoice, company.defaultLanguage)
+  const message = templateFor(
+    books,
+    kind,
+    language,
+    invoicePlaceholders(invoice, company, language, kind)
+  )
+  return insertMessage(books, {
+    kind,
+    invoiceId: invoice.id,
+    customerId: invoice.customerId,
+    document: { kind: 'invoice', invoiceId: invoice.id, language, template: INVOICE_TEMPLATE },
+    language,
+    sender: {
+      name: settings.fromName || company.legalName,
+      address: settings.fromAddress,
+      replyTo: settings.replyTo
+    },
+    recipients,
+    ...message
   })
 }
 

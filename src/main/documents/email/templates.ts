@@ -86,13 +86,19 @@ export function templateFor(
 export function invoicePlaceholders(
   invoice: InvoiceView,
   company: CompanyProfile,
-  language: Language
+  language: Language,
+  kind: EmailKind = 'invoice'
 ): PlaceholderValues {
   const locale = documentLocale(language)
   return {
     customer: invoice.buyer?.name ?? invoice.customerName ?? '',
     number: invoice.number ?? '',
-    total: formatMoney(minorUnits(invoice.subtotals.amountDue), invoice.currency, locale),
+    // a reminder asks for what is still owed; the invoice itself for what it asks
+    total: formatMoney(
+      minorUnits(kind === 'reminder' ? invoice.outstanding : invoice.subtotals.amountDue),
+      invoice.currency,
+      locale
+    ),
     due_date: invoice.dueDate ? formatDay(invoice.dueDate, locale) : '',
     company: invoice.seller?.name ?? company.legalName
   }

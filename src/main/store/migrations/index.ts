@@ -6,6 +6,7 @@ import * as m0004 from './0004_run_failures'
 import * as m0005 from './0005_payment_reversals'
 import * as m0006 from './0006_outbox'
 import * as m0007 from './0007_company_pix_key'
+import * as m0008 from './0008_reminders'
 
 /**
  * Every migration, in order, listed by hand: the bundle has no folder to scan.
@@ -18,7 +19,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_run_failures': m0004,
   '0005_payment_reversals': m0005,
   '0006_outbox': m0006,
-  '0007_company_pix_key': m0007
+  '0007_company_pix_key': m0007,
+  '0008_reminders': m0008
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

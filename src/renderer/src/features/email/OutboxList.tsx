@@ -77,7 +77,10 @@ export function OutboxList({ invoiceId }: { invoiceId?: number }) {
                   {e.lastError && <div className="muted small">{e.lastError}</div>}
                 </td>
                 {!invoiceId && <td>{e.invoiceNumber ?? '—'}</td>}
-                <td>{e.to.join(', ')}</td>
+                <td>
+                  {invoiceId && <div>{t(`email.kinds.${e.kind}`)}</div>}
+                  <span className={invoiceId ? 'muted small' : undefined}>{e.to.join(', ')}</span>
+                </td>
                 {!invoiceId && <td>{e.subject}</td>}
                 <td>{when(e)}</td>
                 <td className="actions">

@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { errorMessage, fieldMessage } from '../../errors'
 import { OutboxList } from '../email/OutboxList'
+import { RemindersCard } from '../email/RemindersCard'
 
 const EMPTY: SmtpSettings = {
   host: '',
@@ -31,6 +32,7 @@ export function EmailSettingsPage() {
   return (
     <>
       <SmtpForm initial={loaded.value} />
+      <RemindersCard />
       <Card title={t('email.outbox')} description={t('email.outboxHint')}>
         <OutboxList />
       </Card>

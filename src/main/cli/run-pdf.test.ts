@@ -1,0 +1,111 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { tempDir } from '../test-support'
+import { CliError } from './errors'
+import { runCli } from './index'
+
+/** `invoices pdf --run`: a whole billing run as one PDF, from the command line. */
+
+const POPPLER = spawnSync('pdftotext', ['-v']).status === 0
+
+async function failure(args: string[]): Promise<CliError> {
+  try {
+    await runCli(args)
+  } catch (e) {
+    if (e instanceof CliError) return e
+    throw e
+  }
+  throw new Error('expected the command to fail')
+}
+
+/** A company file with three customers billed by one run; the run's id. */
+async function billedFile() {
+  const dir = tempDir()
+  const file = join(dir, 'books.facturo')
+  await runCli(['init', '--file', file, '--name', 'Biuro Łódź', '--country', 'PL'])
+  writeFileSync(
+    join(dir, 'customers.csv'),
+    'code,name,country,language\nK1,Kowalski Ćwikła,PL,pl\nK2,Muñoz Ibáñez,ES,es\nK3,São João Ltda,BR,pt-BR\n'
+  )
+  await runCli(['import', 'customers', join(dir, 'customers.csv'), '--file', file])
+  writeFileSync(
+    join(dir, 'pro.json'),
+    JSON.stringify({
+      id: 'pro',
+      name: 'Pro',
+      currency: 'PLN',
+      interval: 'month',
+      prices: [{ id: 'pro', description: 'Abonament Pro', model: 'flat', amount: '100.00' }]
+    })
+  )
+  await runCli(['plans', 'save', join(dir, 'pro.json'), '--from', '2026-01-01', '--file', file])
+  for (const code of ['K1', 'K2', 'K3'])
+    await runCli([
+      'subscribe',
+      '--customer',
+      code,
+      '--plan',
+      'pro',
+      '--start',
+      '2026-01-01',
+      '--file',
+      file
+    ])
+  const run = JSON.parse(
+    await runCli(['run', '--as-of', '2026-01-01', '--file', file, '--json'])
+  ) as { runId: number }
+  return { dir, file, runId: String(run.runId) }
+}
+
+describe('invoices pdf --run', () => {
+  it('writes every invoice of the run into one PDF', async () => {
+    const { dir, file, runId } = await billedFile()
+    const out = join(dir, 'out', 'run.pdf')
+    expect(await runCli(['invoices', 'pdf', '--run', runId, '--out', out, '--file', file])).toMatch(
+      new RegExp(`^Wrote 3 invoices of run ${runId} to .*run\\.pdf \\(\\d+ bytes\\)\\.\\n$`)
+    )
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-')
+    if (POPPLER) {
+      const text = execFileSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' })
+      for (const name of ['Kowalski Ćwikła', 'Muñoz Ibáñez', 'São João Ltda'])
+        expect(text).toContain(name)
+      expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Pages:\s+3\n/)
+    }
+  }, 60_000)
+
+  it('takes an invoice or a run, exactly one, and says when the run does not exist', async () => {
+    const { dir, file, runId } = await billedFile()
+    const out = join(dir, 'run.pdf')
+    expect(
+      (await failure(['invoices', 'pdf', '--run', '99', '--out', out, '--file', file])).message
+    ).toBe('There is no billing run 99.')
+    expect(
+      (await failure(['invoices', 'pdf', '1', '--run', runId, '--out', out, '--file', file]))
+        .message
+    ).toBe('invoices pdf: name an invoice (NUMBER|ID) or --run RUN_ID, not both')
+    expect((await failure(['invoices', 'pdf', '--out', out, '--file', file])).message).toBe(
+      'invoices pdf: name the invoice (its number or id), or a run with --run RUN_ID'
+    )
+    expect(
+      (await failure(['invoices', 'pdf', '--run', 'last', '--out', out, '--file', file])).message
+    ).toBe('invoices pdf: --run must be a billing run\'s id (a number), not "last"')
+    // a run that billed nobody
+    const empty = JSON.parse(
+      await runCli(['run', '--as-of', '2026-01-01', '--file', file, '--json'])
+    ) as { runId: number }
+    const none = await failure([
+      'invoices',
+      'pdf',
+      '--run',
+      String(empty.runId),
+      '--out',
+      out,
+      '--file',
+      file
+    ])
+    expect(none.message).toMatch(/^Billing run \d+ made no invoices/)
+    expect(none.exitCode).toBe(2)
+  }, 60_000)
+})

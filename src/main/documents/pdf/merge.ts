@@ -1,0 +1,91 @@
+import { availableParallelism } from 'node:os'
+import { PDFDocument } from '@cantoo/pdf-lib'
+import type { InvoiceView } from '@shared/books/invoices'
+import { problem } from '../../errors'
+import { viewInvoice } from '../../books/invoices'
+import { getCompany } from '../../store/repos/company'
+import type { Books } from '../../store/sync'
+import { invoiceLanguage, invoicePdf } from './render'
+import { renderInWorkers, type RenderJob } from './workers'
+
+/**
+ * A whole billing run as one PDF to print or archive: every invoice and credit note the run
+ * made, each in its customer's language, one after the other in number order.
+ */
+
+/** From this many invoices on, a run is rendered across worker threads (one per core). */
+export const WORKERS_FROM = 9
+
+/** PDFs one after the other in one document, with fixed dates: the same PDFs give the same bytes. */
+export async function mergePdfs(pdfs: Uint8Array[], title: string): Promise<Uint8Array> {
+  const merged = await PDFDocument.create()
+  for (const bytes of pdfs) {
+    const source = await PDFDocument.load(bytes)
+    const pages = await merged.copyPages(source, source.getPageIndices())
+    for (const page of pages) merged.addPage(page)
+  }
+  merged.setTitle(title)
+  merged.setProducer('Facturo')
+  merged.setCreator('Facturo')
+  merged.setCreationDate(new Date(0))
+  merged.setModificationDate(new Date(0))
+  return merged.save({ useObjectStreams: false })
+}
+
+/**
+ * The invoices of a run, drafts included (their PDFs say DRAFT) and voided ones left out:
+ * numbered ones in number order, then drafts by id.
+ */
+export function runInvoices(books: Books, runId: number): InvoiceView[] {
+  const run = books.first(books.q.selectFrom('billing_runs').select('id').where('id', '=', runId))
+  if (!run)
+    throw problem('NOT_FOUND', 'run_not_found', `There is no billing run ${runId}.`, {
+      run: runId
+    })
+  const rows = books.all(
+    books.q
+      .selectFrom('invoices')
+      .select(['id', 'number'])
+      .where('billing_run_id', '=', runId)
+      .where('status', '!=', 'void')
+  )
+  if (rows.length === 0)
+    throw problem(
+      'NOT_FOUND',
+      'run_no_invoices',
+      `Billing run ${runId} made no invoices (or they were voided or deleted since).`,
+      { run: runId }
+    )
+  rows.sort((a, b) =>
+    a.number === b.number
+      ? a.id - b.id
+      : a.number === null
+        ? 1
+        : b.number === null
+          ? -1
+          : a.number < b.number
+            ? -1
+            : 1
+  )
+  return rows.map((r) => viewInvoice(books, r.id))
+}
+
+/** The run's invoices as one PDF, and how many there are. */
+export async function runPdf(
+  books: Books,
+  runId: number,
+  options: { threads?: number; workersFrom?: number } = {}
+): Promise<{ bytes: Uint8Array; invoices: number }> {
+  const invoices = runInvoices(books, runId)
+  const fallback = getCompany(books).defaultLanguage
+  const jobs: RenderJob[] = invoices.map((invoice) => ({
+    invoice,
+    language: invoiceLanguage(invoice, fallback)
+  }))
+  const pdfs =
+    jobs.length >= (options.workersFrom ?? WORKERS_FROM)
+      ? await renderInWorkers(jobs, options.threads ?? availableParallelism())
+      : await Promise.all(jobs.map((job) => invoicePdf(job.invoice, job.language)))
+  const bytes = await mergePdfs(pdfs, `Billing run ${runId}`)
+  return { bytes, invoices: invoices.length }
+}
