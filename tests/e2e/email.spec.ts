@@ -62,8 +62,28 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
     await expect(page.getByRole('status')).toHaveText('Saved')
     await shot(page, info, '01-email-settings')
 
-    // the invoice page: Email, to the customer's billing address
+    // the invoice page: Preview draws the real PDF with pdf.js, page by page
     await page.goto(`${app.origin}/#/invoices/${invoiceId}`)
+    await page.getByRole('button', { name: 'Preview' }).click()
+    const preview = page.getByRole('dialog', { name: issued.number })
+    const canvas = preview.getByRole('img', { name: new RegExp(`Faktura ${issued.number}`) })
+    await expect(canvas).toBeVisible({ timeout: 15_000 })
+    await expect(canvas).toHaveAccessibleName(/Żaneta Ćwik/)
+    await expect(preview.getByText('Page 1 of 1')).toBeVisible()
+    await preview.getByRole('button', { name: 'Zoom out' }).click()
+    await expect(preview.getByText('75 %')).toBeVisible()
+    await shot(page, info, '02a-preview')
+    // Print: the PDF in the browser's own viewer, a new tab
+    const [viewer] = await Promise.all([
+      page.waitForEvent('popup'),
+      preview.getByRole('button', { name: 'Print' }).click()
+    ])
+    expect(viewer.url()).toMatch(/^blob:/)
+    await viewer.close()
+    await preview.getByRole('button', { name: 'Close' }).first().click()
+    await expect(preview).toBeHidden()
+
+    // Email, to the customer's billing address
     await page.getByRole('button', { name: 'Email', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: `Email ${issued.number}` })
     await expect(dialog.getByRole('textbox', { name: 'To' })).toHaveValue('zaneta@example.com')

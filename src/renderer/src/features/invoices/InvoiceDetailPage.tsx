@@ -19,6 +19,7 @@ import { AddLineDialog, CreditNoteDialog, IssueDialog, VoidDialog } from './Invo
 import { PaymentDialog } from './PaymentDialogs'
 import { EmailDialog } from './EmailDialog'
 import { OutboxList } from '../email/OutboxList'
+import { invoicePdfBytes, openForPrinting, PdfPreviewDialog } from './PdfPreview'
 
 type Action =
   | 'issue'
@@ -30,6 +31,7 @@ type Action =
   | 'void'
   | 'uncollectible'
   | 'email'
+  | 'preview'
   | null
 
 /** A payment without a reference is shown by its method, which main sends as its code. */
@@ -101,7 +103,9 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
                 {t('invoices.void')}
               </Button>
             )}
+            <Button onClick={() => setAction('preview')}>{t('invoices.preview')}</Button>
             <DownloadPdfButton invoiceId={invoice.id} />
+            <PrintButton invoiceId={invoice.id} />
             {!draft && invoice.status !== 'void' && (
               <Button onClick={() => setAction('email')}>{t('email.emailButton')}</Button>
             )}
@@ -251,6 +255,13 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
           send={() => api.invoke('invoices/removeLine', { invoiceId: invoice.id, lineId })}
         />
       )}
+      {action === 'preview' && (
+        <PdfPreviewDialog
+          invoiceId={invoice.id}
+          title={invoice.number ?? t('invoices.draftNumber', { id: invoice.id })}
+          onClose={close}
+        />
+      )}
       {action === 'email' && (
         <EmailDialog
           open
@@ -289,14 +300,15 @@ function DownloadPdfButton({ invoiceId }: { invoiceId: number }) {
   const download = async () => {
     setBusy(true)
     setFailure(null)
-    const result = await api.invoke('invoices/pdf', { invoiceId })
+    const result = await invoicePdfBytes(api, invoiceId)
     setBusy(false)
     if (!result.ok) return setFailure(result.error)
-    const bytes = Uint8Array.from(atob(result.value.pdfBase64), (c) => c.charCodeAt(0))
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
+    const url = URL.createObjectURL(
+      new Blob([result.bytes as BlobPart], { type: 'application/pdf' })
+    )
     const link = document.createElement('a')
     link.href = url
-    link.download = result.value.fileName
+    link.download = result.fileName
     link.click()
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
@@ -304,6 +316,30 @@ function DownloadPdfButton({ invoiceId }: { invoiceId: number }) {
     <>
       <Button busy={busy} onClick={() => void download()}>
         {t('invoices.downloadPdf')}
+      </Button>
+      {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
+    </>
+  )
+}
+
+/** Print: the PDF opened in the browser's own viewer, where the print dialog is one click away. */
+function PrintButton({ invoiceId }: { invoiceId: number }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<AppErrorInfo | null>(null)
+  const print = async () => {
+    setBusy(true)
+    setFailure(null)
+    const result = await invoicePdfBytes(api, invoiceId)
+    setBusy(false)
+    if (!result.ok) return setFailure(result.error)
+    openForPrinting(result.bytes)
+  }
+  return (
+    <>
+      <Button busy={busy} onClick={() => void print()}>
+        {t('invoices.print')}
       </Button>
       {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
     </>

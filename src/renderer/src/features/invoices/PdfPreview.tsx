@@ -1,0 +1,143 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist'
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
+import type { AppErrorInfo } from '@shared/result'
+import { useApi } from '../../api/context'
+import { Alert } from '../../components/Alert'
+import { Button } from '../../components/Button'
+import { Dialog } from '../../components/Dialog'
+import { Loading } from '../../components/Loading'
+import { errorMessage } from '../../errors'
+
+GlobalWorkerOptions.workerSrc = workerUrl
+
+const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const
+
+/** The invoice's PDF as main renders it (the same bytes as Download PDF), as bytes and a name. */
+export async function invoicePdfBytes(
+  api: ReturnType<typeof useApi>,
+  invoiceId: number
+): Promise<{ ok: true; fileName: string; bytes: Uint8Array } | { ok: false; error: AppErrorInfo }> {
+  const result = await api.invoke('invoices/pdf', { invoiceId })
+  if (!result.ok) return result
+  const bytes = Uint8Array.from(atob(result.value.pdfBase64), (c) => c.charCodeAt(0))
+  return { ok: true, fileName: result.value.fileName, bytes }
+}
+
+/** Opens the PDF in the browser's own viewer (a new tab), where it prints with the browser's dialog. */
+export function openForPrinting(bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }))
+  window.open(url, '_blank', 'noopener')
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/**
+ * Preview: the invoice's real PDF drawn page by page by pdf.js, with zoom, not an imitation of
+ * it. The canvas is named by the page's text, so a screen reader (and a test) reads what it shows.
+ */
+export function PdfPreviewDialog({
+  invoiceId,
+  title,
+  onClose
+}: {
+  invoiceId: number
+  title: string
+  onClose(): void
+}) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const [pdf, setPdf] = useState<{ doc: PDFDocumentProxy; bytes: Uint8Array } | null>(null)
+  const [failure, setFailure] = useState<AppErrorInfo | null>(null)
+  const [page, setPage] = useState(1)
+  const [zoom, setZoom] = useState(2)
+  const [pageText, setPageText] = useState('')
+
+  useEffect(() => {
+    let cancelled = false
+    let loading: ReturnType<typeof getDocument> | null = null
+    void (async () => {
+      const result = await invoicePdfBytes(api, invoiceId)
+      if (cancelled) return
+      if (!result.ok) return setFailure(result.error)
+      // pdf.js takes the bytes it is given: keep a copy for printing
+      loading = getDocument({ data: result.bytes.slice() })
+      const doc = await loading.promise
+      if (!cancelled) setPdf({ doc, bytes: result.bytes })
+    })()
+    return () => {
+      cancelled = true
+      void loading?.destroy()
+    }
+  }, [api, invoiceId])
+
+  useEffect(() => {
+    if (!pdf || !canvas.current) return
+    let task: { cancel(): void } | null = null
+    void (async () => {
+      const p = await pdf.doc.getPage(page)
+      const viewport = p.getViewport({ scale: ZOOMS[zoom]! * (window.devicePixelRatio || 1) })
+      const target = canvas.current!
+      target.width = viewport.width
+      target.height = viewport.height
+      target.style.width = `${viewport.width / (window.devicePixelRatio || 1)}px`
+      const rendering = p.render({ canvas: target, viewport })
+      task = rendering
+      await rendering.promise.catch(() => undefined)
+      const content = await p.getTextContent()
+      setPageText(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
+    })()
+    return () => task?.cancel()
+  }, [pdf, page, zoom])
+
+  const pages = pdf?.doc.numPages ?? 0
+  return (
+    <Dialog
+      title={title}
+      open
+      wide
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.close')}</Button>
+          <Button
+            variant="primary"
+            disabled={!pdf}
+            onClick={() => pdf && openForPrinting(pdf.bytes)}
+          >
+            {t('invoices.print')}
+          </Button>
+        </>
+      }
+    >
+      {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
+      {!pdf && !failure && <Loading />}
+      {pdf && (
+        <div className="toolbar" role="toolbar" aria-label={t('invoices.previewControls')}>
+          <Button variant="ghost" disabled={page <= 1} onClick={() => setPage((n) => n - 1)}>
+            {t('invoices.previousPage')}
+          </Button>
+          <span>{t('invoices.pageOf', { page, pages })}</span>
+          <Button variant="ghost" disabled={page >= pages} onClick={() => setPage((n) => n + 1)}>
+            {t('invoices.nextPage')}
+          </Button>
+          <Button variant="ghost" disabled={zoom <= 0} onClick={() => setZoom((z) => z - 1)}>
+            {t('invoices.zoomOut')}
+          </Button>
+          <span>{Math.round(ZOOMS[zoom]! * 100)} %</span>
+          <Button
+            variant="ghost"
+            disabled={zoom >= ZOOMS.length - 1}
+            onClick={() => setZoom((z) => z + 1)}
+          >
+            {t('invoices.zoomIn')}
+          </Button>
+        </div>
+      )}
+      <div className="pdf-preview">
+        <canvas ref={canvas} role="img" aria-label={pageText || t('invoices.preview')} />
+      </div>
+    </Dialog>
+  )
+}
