@@ -816,6 +816,11 @@ export function viewInvoice(books: Books, id: number): InvoiceView {
         ? buyerSnapshot(books, row.customer_id)
         : null,
     correctionReason: row.correction_reason,
+    correctsNumber: row.corrects_invoice_id
+      ? (books.first(
+          books.q.selectFrom('invoices').select('number').where('id', '=', row.corrects_invoice_id)
+        )?.number ?? null)
+      : null,
     lines: linesOf(books, id).map((l) => ({
       id: l.id,
       creditable: credited ? Math.max(l.amount - l.discount - (credited.get(l.id) ?? 0), 0) : null,

@@ -109,6 +109,8 @@ export interface InvoiceView extends InvoiceSummary {
   seller: InvoiceParty | null
   buyer: InvoiceParty | null
   correctionReason: string | null
+  /** The number of the invoice a credit note corrects. */
+  correctsNumber: string | null
   lines: InvoiceLineView[]
 }
 

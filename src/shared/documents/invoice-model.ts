@@ -90,6 +90,9 @@ export function invoiceModel(invoice: InvoiceView, language: string, t: Translat
   const locale = documentLocale(language)
   const c = invoice.currency
   const money = (minor: number) => formatMoney(minorUnits(minor), c, locale)
+  // a credit note gives back: its amounts print as negative figures
+  const sign = invoice.kind === 'credit_note' ? -1 : 1
+  const amount = (minor: number) => money(sign * minor || 0)
   const m = (decimal: string) => formatDecimalMoney(decimal, c, locale)
   const q = (decimal: string) => formatQuantity(decimal, locale)
   const draft = invoice.status === 'draft'
@@ -109,6 +112,9 @@ export function invoiceModel(invoice: InvoiceView, language: string, t: Translat
       : []),
     ...(invoice.dueDate
       ? [{ label: t('invoices.dueDate'), value: formatDay(invoice.dueDate, locale) }]
+      : []),
+    ...(invoice.correctsNumber
+      ? [{ label: t('invoices.corrects'), value: invoice.correctsNumber }]
       : []),
     { label: t('customers.currency'), value: c }
   ]
@@ -136,30 +142,30 @@ export function invoiceModel(invoice: InvoiceView, language: string, t: Translat
             `${t('invoices.prorated', { days: line.proration.days, of: line.proration.ofDays })} ${line.proration.computation}`
           ]
         : []),
-      ...(line.discount !== 0 ? [`${t('invoices.lineDiscount')}: ${money(-line.discount)}`] : [])
+      ...(line.discount !== 0 ? [`${t('invoices.lineDiscount')}: ${amount(-line.discount)}`] : [])
     ],
     quantity: q(line.quantity),
     tax: line.taxPercent !== null ? `${line.taxPercent} %` : '—',
-    amount: money(line.amount)
+    amount: amount(line.amount)
   }))
   const s = invoice.subtotals
   const totals = [
     ...(s.discounts !== 0
       ? [
-          { label: t('invoices.linesTotal'), value: money(s.lines) },
-          { label: t('invoices.discounts'), value: money(-s.discounts) }
+          { label: t('invoices.linesTotal'), value: amount(s.lines) },
+          { label: t('invoices.discounts'), value: amount(-s.discounts) }
         ]
       : []),
-    { label: t('invoices.net'), value: money(s.net) },
+    { label: t('invoices.net'), value: amount(s.net) },
     ...invoice.taxes.map((tax) => ({
-      label: `${t('invoices.taxLine', { percent: tax.percent })} (${t('invoices.taxBase')} ${money(tax.taxableAmount)})`,
-      value: money(tax.taxAmount)
+      label: `${t('invoices.taxLine', { percent: tax.percent })} (${t('invoices.taxBase')} ${amount(tax.taxableAmount)})`,
+      value: amount(tax.taxAmount)
     })),
-    { label: t('invoices.total'), value: money(s.total), grand: true },
+    { label: t('invoices.total'), value: amount(s.total), grand: true },
     ...(s.creditsApplied !== 0
       ? [
-          { label: t('invoices.creditsApplied'), value: money(-s.creditsApplied) },
-          { label: t('invoices.amountDue'), value: money(s.amountDue), grand: true }
+          { label: t('invoices.creditsApplied'), value: amount(-s.creditsApplied) },
+          { label: t('invoices.amountDue'), value: amount(s.amountDue), grand: true }
         ]
       : [])
   ]
@@ -181,7 +187,7 @@ export function invoiceModel(invoice: InvoiceView, language: string, t: Translat
       amount: t('invoices.amount')
     },
     lines,
-    lineAmounts: invoice.lines.map((l) => l.amount),
+    lineAmounts: invoice.lines.map((l) => sign * l.amount),
     totals,
     payment,
     paymentCode,

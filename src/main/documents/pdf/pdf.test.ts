@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { invoiceModel } from '@shared/documents/invoice-model'
-import { addDraftLine, issueInvoice, viewInvoice } from '../../books/invoices'
+import { addDraftLine, createCreditNote, issueInvoice, viewInvoice } from '../../books/invoices'
 import { issuedInvoice } from '../test-invoice'
 import { tempDir } from '../../test-support'
 import { layoutDocument, PAGE, wrap, type Measure } from './layout'
@@ -97,6 +97,26 @@ describe.runIf(POPPLER)('an invoice as PDF', () => {
     )
     expect(flat(pdfText(full))).toContain('Ξενοδοχείο Ολυμπία / Гостиница «Москва»')
     expect(full.length).toBeGreaterThan(500_000)
+  })
+
+  it('a credit note names the invoice it corrects and why', async () => {
+    const { books, draft } = await issuedInvoice('Łukasz Ćwikła', 'pl', 'PL')
+    const invoice = issueInvoice(books, draft)
+    const note = issueInvoice(
+      books,
+      createCreditNote(books, invoice.id, { reason: 'Błędna ilość licencji' }).id
+    )
+    const pdf = await invoicePdf(note, 'pl')
+    const text = flat(pdfText(pdf))
+    expect(text).toContain('Faktura korygująca')
+    expect(text).toContain(note.number!)
+    expect(text).toContain(`Koryguje ${invoice.number}`)
+    expect(text).toContain('Błędna ilość licencji')
+    // what it gives back, as negative figures
+    expect(text).toMatch(/Brutto [-−]246,00\szł/)
+    // a credit note asks for no payment: no transfer lines, no QR code
+    expect(text).not.toContain('Prosimy o zapłatę')
+    keepRender(pdf, 'credit-note-pl')
   })
 
   it('is the same bytes each time, and a draft carries a watermark', async () => {
