@@ -9,6 +9,7 @@ import {
   session,
   shell
 } from 'electron'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { COMPANY_FILE_EXTENSION } from '@shared/files'
 import { matchLanguage, type Language } from '@shared/languages'
@@ -239,6 +240,14 @@ async function start(): Promise<void> {
       languageChanged: () => void refreshMenu(),
       filesChanged: () => void refreshMenu(),
       // the SMTP password, sealed by the OS keychain (DPAPI, Keychain, libsecret/kwallet)
+      openWithDefaultApp: async (fileName, bytes) => {
+        const dir = join(app.getPath('temp'), 'facturo-mail')
+        await mkdir(dir, { recursive: true })
+        const file = join(dir, fileName)
+        await writeFile(file, bytes)
+        const failure = await shell.openPath(file)
+        if (failure) throw new Error(failure)
+      },
       vault: {
         get canSeal() {
           return safeStorage.isEncryptionAvailable()

@@ -97,7 +97,8 @@ export const CHANNELS = [
   'reminders/settings',
   'reminders/saveSettings',
   'reminders/run',
-  'reminders/pause'
+  'reminders/pause',
+  'invoices/eml'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -149,7 +150,8 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'email/settings',
   'email/templates',
   'outbox/list',
-  'reminders/settings'
+  'reminders/settings',
+  'invoices/eml'
 ])
 
 export const isChannel = (name: string): name is Channel =>

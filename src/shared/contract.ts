@@ -232,6 +232,10 @@ export const contract = {
   'outbox/cancel': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'outbox/markSent': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'reminders/settings': { input: noInput, output: returns<ReminderSettings>() },
+  'invoices/eml': {
+    input: invoiceIdInput,
+    output: returns<{ fileName: string; emlBase64: string | null; opened: boolean }>()
+  },
   'reminders/saveSettings': { input: reminderSettingsSchema, output: returns<ReminderSettings>() },
   'reminders/run': { input: remindersRunInput, output: returns<ReminderRun>() },
   'reminders/pause': { input: reminderPauseInput, output: returns<null>() },

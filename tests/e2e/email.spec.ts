@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { startTestSmtp } from '../../src/main/documents/email/test-smtp'
 import { call, expect, monthlyPlan, shot, test } from './fixtures'
 
@@ -82,6 +83,16 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
     await viewer.close()
     await preview.getByRole('button', { name: 'Close' }).first().click()
     await expect(preview).toBeHidden()
+
+    // Open in my mail app: browser mode downloads the unsent message, the PDF inside
+    const [eml] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Open in my mail app' }).click()
+    ])
+    expect(eml.suggestedFilename()).toMatch(/\.eml$/)
+    const emlText = readFileSync(await eml.path(), 'utf8')
+    expect(emlText).toMatch(/^X-Unsent: 1$/m)
+    expect(emlText).toMatch(/Content-Type: application\/pdf/)
 
     // Email, to the customer's billing address
     await page.getByRole('button', { name: 'Email', exact: true }).click()

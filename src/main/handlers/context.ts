@@ -15,6 +15,8 @@ export interface Platform {
   filesChanged?(): void
   /** Seals secrets (the SMTP password) with the OS keychain: the desktop shell's safeStorage. */
   vault?: PasswordVault
+  /** Opens a file the app wrote (an .eml) with the OS's default program for it. */
+  openWithDefaultApp?(fileName: string, bytes: Uint8Array): Promise<void>
 }
 
 export interface HandlerContext {

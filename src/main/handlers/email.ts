@@ -10,6 +10,7 @@ import {
 import { deliverDue } from '../documents/email/sender'
 import { NO_VAULT, saveSmtpSettings, smtpSettingsView } from '../documents/email/smtp-settings'
 import { listTemplates, saveTemplate } from '../documents/email/templates'
+import { invoiceEml } from '../documents/email/eml'
 import {
   pauseReminders,
   reminderSettings,
@@ -86,6 +87,15 @@ export function registerEmailHandlers(registry: HandlerRegistry, ctx: HandlerCon
     .register('outbox/cancel', ({ id }) => cancelMessage(books(), id))
     .register('outbox/markSent', ({ id }) => markMessageSent(books(), id))
     .register('reminders/settings', () => reminderSettings(books()))
+    // the desktop opens it in the mail app; browser mode downloads it
+    .register('invoices/eml', async ({ invoiceId }) => {
+      const { fileName, eml } = await invoiceEml(books(), invoiceId)
+      if (ctx.platform.openWithDefaultApp) {
+        await ctx.platform.openWithDefaultApp(fileName, eml)
+        return { fileName, emlBase64: null, opened: true }
+      }
+      return { fileName, emlBase64: eml.toString('base64'), opened: false }
+    })
     .register('reminders/saveSettings', (settings) => saveReminderSettings(books(), settings))
     .register('reminders/run', ({ asOf }) => {
       const run = runReminders(books(), asOf)

@@ -610,6 +610,7 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
     'outbox/cancel': { id: 1 },
     'outbox/markSent': { id: 1 },
     'reminders/settings': {},
+    'invoices/eml': { invoiceId: ids.issued },
     'reminders/saveSettings': { enabled: true, schedule: [-3, 0, 7] },
     'reminders/run': { asOf: today },
     'reminders/pause': { customerId: ids.ana, paused: true }

@@ -107,7 +107,10 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
             <DownloadPdfButton invoiceId={invoice.id} />
             <PrintButton invoiceId={invoice.id} />
             {!draft && invoice.status !== 'void' && (
-              <Button onClick={() => setAction('email')}>{t('email.emailButton')}</Button>
+              <>
+                <Button onClick={() => setAction('email')}>{t('email.emailButton')}</Button>
+                <MailAppButton invoiceId={invoice.id} />
+              </>
             )}
           </>
         }
@@ -340,6 +343,40 @@ function PrintButton({ invoiceId }: { invoiceId: number }) {
     <>
       <Button busy={busy} onClick={() => void print()}>
         {t('invoices.print')}
+      </Button>
+      {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
+    </>
+  )
+}
+
+/**
+ * Open in my mail app: the desktop app opens the message (.eml, unsent) in the system's mail
+ * program; browser mode downloads it, and opening the file does the same.
+ */
+function MailAppButton({ invoiceId }: { invoiceId: number }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<AppErrorInfo | null>(null)
+  const open = async () => {
+    setBusy(true)
+    setFailure(null)
+    const result = await api.invoke('invoices/eml', { invoiceId })
+    setBusy(false)
+    if (!result.ok) return setFailure(result.error)
+    if (result.value.opened || !result.value.emlBase64) return
+    const bytes = Uint8Array.from(atob(result.value.emlBase64), (c) => c.charCodeAt(0))
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'message/rfc822' }))
+    const link = document.createElement('a')
+    link.href = url
+    link.download = result.value.fileName
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+  return (
+    <>
+      <Button busy={busy} onClick={() => void open()}>
+        {t('email.openInMailApp')}
       </Button>
       {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
     </>
