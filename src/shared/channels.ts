@@ -98,7 +98,8 @@ export const CHANNELS = [
   'reminders/saveSettings',
   'reminders/run',
   'reminders/pause',
-  'invoices/eml'
+  'invoices/eml',
+  'billing/runPdf'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -151,7 +152,8 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'email/templates',
   'outbox/list',
   'reminders/settings',
-  'invoices/eml'
+  'invoices/eml',
+  'billing/runPdf'
 ])
 
 export const isChannel = (name: string): name is Channel =>

@@ -232,6 +232,10 @@ export const contract = {
   'outbox/cancel': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'outbox/markSent': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'reminders/settings': { input: noInput, output: returns<ReminderSettings>() },
+  'billing/runPdf': {
+    input: z.strictObject({ runId: z.number().int().positive() }),
+    output: returns<{ fileName: string; pdfBase64: string; invoices: number }>()
+  },
   'invoices/eml': {
     input: invoiceIdInput,
     output: returns<{ fileName: string; emlBase64: string | null; opened: boolean }>()

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { startTestSmtp } from '../../src/main/documents/email/test-smtp'
 import { call, expect, monthlyPlan, shot, test } from './fixtures'
@@ -83,6 +84,19 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
     await viewer.close()
     await preview.getByRole('button', { name: 'Close' }).first().click()
     await expect(preview).toBeHidden()
+
+    // the whole billing run as one PDF, from the billing run page
+    await page.goto(`${app.origin}/#/billing`)
+    const [merged] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'PDF of its invoices' }).click()
+    ])
+    expect(merged.suggestedFilename()).toMatch(/^billing-run-\d+\.pdf$/)
+    const mergedText = execFileSync('pdftotext', [(await merged.path())!, '-'], {
+      encoding: 'utf8'
+    })
+    expect(mergedText).toContain(issued.number)
+    await page.goto(`${app.origin}/#/invoices/${invoiceId}`)
 
     // Open in my mail app: browser mode downloads the unsent message, the PDF inside
     const [eml] = await Promise.all([

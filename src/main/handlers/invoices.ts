@@ -14,6 +14,7 @@ import {
 import { listInvoices } from '../books/invoice-list'
 import { verifyLedger } from '../books/ledger'
 import { invoiceFileName, invoiceLanguage, invoicePdf } from '../documents/pdf/render'
+import { runPdf } from '../documents/pdf/merge'
 import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
 import { problem } from '../errors'
@@ -87,6 +88,14 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
         fileName: invoiceFileName(invoice),
         language: lang,
         pdfBase64: Buffer.from(pdf).toString('base64')
+      }
+    })
+    .register('billing/runPdf', async ({ runId }) => {
+      const { bytes, invoices } = await runPdf(books(), runId)
+      return {
+        fileName: `billing-run-${runId}.pdf`,
+        pdfBase64: Buffer.from(bytes).toString('base64'),
+        invoices
       }
     })
     .register('invoices/addLine', ({ invoiceId, ...line }) =>

@@ -289,6 +289,7 @@ const MALFORMED: Record<Channel, Case[]> = {
     { input: { enabled: 'yes', schedule: [0, 0.5] }, paths: ['enabled', 'schedule.1'] },
     { input: { enabled: true, schedule: [7, 7] }, paths: ['schedule'] }
   ],
+  'billing/runPdf': [{ input: { runId: 0 }, paths: ['runId'] }],
   'invoices/eml': [{ input: { invoiceId: 'FV/1' }, paths: ['invoiceId'] }],
   'reminders/run': [{ input: { asOf: '2026-02-30' }, paths: ['asOf'] }],
   'reminders/pause': [{ input: { customerId: 0, paused: true }, paths: ['customerId'] }]

@@ -1,3 +1,4 @@
+import type { AppErrorInfo } from '@shared/result'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useChannel } from '../../api/context'
@@ -69,7 +70,8 @@ export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
               date: formatDay(last.value.asOf, locale),
               status: t(`billing.runStatus_${last.value.status}`),
               count: last.value.invoicesCreated
-            })}
+            })}{' '}
+            {last.value.invoicesCreated > 0 && <RunPdfButton runId={last.value.runId} />}
           </p>
         )}
         {last.status === 'ready' && last.value && run.state.kind !== 'done' && (
@@ -106,6 +108,36 @@ export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
       >
         <p>{t('billing.confirmText')}</p>
       </ConfirmDialog>
+    </>
+  )
+}
+
+/** The run's invoices as one PDF, each in its customer's language, to print at once. */
+function RunPdfButton({ runId }: { runId: number }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<AppErrorInfo | null>(null)
+  const download = async () => {
+    setBusy(true)
+    setFailure(null)
+    const result = await api.invoke('billing/runPdf', { runId })
+    setBusy(false)
+    if (!result.ok) return setFailure(result.error)
+    const bytes = Uint8Array.from(atob(result.value.pdfBase64), (c) => c.charCodeAt(0))
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }))
+    const link = document.createElement('a')
+    link.href = url
+    link.download = result.value.fileName
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+  return (
+    <>
+      <Button variant="ghost" busy={busy} onClick={() => void download()}>
+        {t('billing.runPdf')}
+      </Button>
+      {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
     </>
   )
 }
