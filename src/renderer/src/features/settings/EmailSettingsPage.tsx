@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { errorMessage, fieldMessage } from '../../errors'
 import { OutboxList } from '../email/OutboxList'
 import { RemindersCard } from '../email/RemindersCard'
+import { TemplatesCard } from '../email/TemplatesCard'
 
 const EMPTY: SmtpSettings = {
   host: '',
@@ -33,6 +34,7 @@ export function EmailSettingsPage() {
     <>
       <SmtpForm initial={loaded.value} />
       <RemindersCard />
+      <TemplatesCard />
       <Card title={t('email.outbox')} description={t('email.outboxHint')}>
         <OutboxList />
       </Card>
