@@ -197,6 +197,16 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
       `Faktura ${issued.number} od Biuro Poczty Łódź`,
       `Ponaglenie: ${issued.number} (Biuro Poczty Łódź)`
     ])
+
+    // paused on the invoice page: the next stage (two weeks late) is not sent
+    await page.getByRole('button', { name: 'Pause reminders' }).click()
+    await expect(page.getByRole('button', { name: 'Resume reminders' })).toBeVisible()
+    const twoWeeks = new Date(`${due}T00:00:00Z`)
+    twoWeeks.setUTCDate(twoWeeks.getUTCDate() + 14)
+    const paused = await call<{ queued: unknown[] }>(app, 'reminders/run', {
+      asOf: twoWeeks.toISOString().slice(0, 10)
+    })
+    expect(paused.queued).toEqual([])
   } finally {
     await smtp.close()
   }

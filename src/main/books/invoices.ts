@@ -816,6 +816,19 @@ export function viewInvoice(books: Books, id: number): InvoiceView {
         ? buyerSnapshot(books, row.customer_id)
         : null,
     correctionReason: row.correction_reason,
+    remindersPaused: {
+      invoice:
+        books.first(
+          books.q.selectFrom('reminder_pauses').select('id').where('invoice_id', '=', row.id)
+        ) !== undefined,
+      customer:
+        books.first(
+          books.q
+            .selectFrom('reminder_pauses')
+            .select('id')
+            .where('customer_id', '=', row.customer_id)
+        ) !== undefined
+    },
     correctsNumber: row.corrects_invoice_id
       ? (books.first(
           books.q.selectFrom('invoices').select('number').where('id', '=', row.corrects_invoice_id)

@@ -111,6 +111,8 @@ export interface InvoiceView extends InvoiceSummary {
   correctionReason: string | null
   /** The number of the invoice a credit note corrects. */
   correctsNumber: string | null
+  /** Payment reminders are paused for this invoice, or for its customer. */
+  remindersPaused: { invoice: boolean; customer: boolean }
   lines: InvoiceLineView[]
 }
 

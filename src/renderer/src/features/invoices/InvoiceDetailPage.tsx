@@ -112,6 +112,27 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
                 <MailAppButton invoiceId={invoice.id} />
               </>
             )}
+            {open && isInvoice && (
+              <Button
+                variant="ghost"
+                disabled={invoice.remindersPaused.customer}
+                title={invoice.remindersPaused.customer ? t('email.pausedForCustomer') : undefined}
+                onClick={() =>
+                  void api
+                    .invoke('reminders/pause', {
+                      invoiceId: invoice.id,
+                      paused: !invoice.remindersPaused.invoice
+                    })
+                    .then(onChanged)
+                }
+              >
+                {t(
+                  invoice.remindersPaused.invoice || invoice.remindersPaused.customer
+                    ? 'email.resumeReminders'
+                    : 'email.pauseReminders'
+                )}
+              </Button>
+            )}
           </>
         }
       />
