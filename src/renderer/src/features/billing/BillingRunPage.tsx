@@ -1,7 +1,8 @@
-import type { AppErrorInfo } from '@shared/result'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useChannel } from '../../api/context'
+import { ActionButton } from '../../components/ActionButton'
+import { fromBase64, saveDownload } from '../../download'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
@@ -116,28 +117,12 @@ export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
 function RunPdfButton({ runId }: { runId: number }) {
   const { t } = useTranslation()
   const api = useApi()
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<AppErrorInfo | null>(null)
-  const download = async () => {
-    setBusy(true)
-    setFailure(null)
-    const result = await api.invoke('billing/runPdf', { runId })
-    setBusy(false)
-    if (!result.ok) return setFailure(result.error)
-    const bytes = Uint8Array.from(atob(result.value.pdfBase64), (c) => c.charCodeAt(0))
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = result.value.fileName
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  }
   return (
-    <>
-      <Button variant="ghost" busy={busy} onClick={() => void download()}>
-        {t('billing.runPdf')}
-      </Button>
-      {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
-    </>
+    <ActionButton
+      variant="ghost"
+      label={t('billing.runPdf')}
+      run={() => api.invoke('billing/runPdf', { runId })}
+      onValue={(pdf) => saveDownload(fromBase64(pdf.pdfBase64), pdf.fileName, 'application/pdf')}
+    />
   )
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppErrorInfo } from '@shared/result'
 import { paymentInput, type InvoiceView } from '@shared/books/invoices'
 import { useApi, useChannel } from '../../api/context'
 import { Alert } from '../../components/Alert'
@@ -19,7 +18,9 @@ import { AddLineDialog, CreditNoteDialog, IssueDialog, VoidDialog } from './Invo
 import { PaymentDialog } from './PaymentDialogs'
 import { EmailDialog } from './EmailDialog'
 import { OutboxList } from '../email/OutboxList'
-import { invoicePdfBytes, openForPrinting, PdfPreviewDialog } from './PdfPreview'
+import { openForPrinting, PdfPreviewDialog } from './PdfPreview'
+import { ActionButton } from '../../components/ActionButton'
+import { fromBase64, saveDownload } from '../../download'
 
 type Action =
   | 'issue'
@@ -319,30 +320,12 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
 function DownloadPdfButton({ invoiceId }: { invoiceId: number }) {
   const { t } = useTranslation()
   const api = useApi()
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<AppErrorInfo | null>(null)
-  const download = async () => {
-    setBusy(true)
-    setFailure(null)
-    const result = await invoicePdfBytes(api, invoiceId)
-    setBusy(false)
-    if (!result.ok) return setFailure(result.error)
-    const url = URL.createObjectURL(
-      new Blob([result.bytes as BlobPart], { type: 'application/pdf' })
-    )
-    const link = document.createElement('a')
-    link.href = url
-    link.download = result.fileName
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  }
   return (
-    <>
-      <Button busy={busy} onClick={() => void download()}>
-        {t('invoices.downloadPdf')}
-      </Button>
-      {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
-    </>
+    <ActionButton
+      label={t('invoices.downloadPdf')}
+      run={() => api.invoke('invoices/pdf', { invoiceId })}
+      onValue={(pdf) => saveDownload(fromBase64(pdf.pdfBase64), pdf.fileName, 'application/pdf')}
+    />
   )
 }
 
@@ -350,23 +333,12 @@ function DownloadPdfButton({ invoiceId }: { invoiceId: number }) {
 function PrintButton({ invoiceId }: { invoiceId: number }) {
   const { t } = useTranslation()
   const api = useApi()
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<AppErrorInfo | null>(null)
-  const print = async () => {
-    setBusy(true)
-    setFailure(null)
-    const result = await invoicePdfBytes(api, invoiceId)
-    setBusy(false)
-    if (!result.ok) return setFailure(result.error)
-    openForPrinting(result.bytes)
-  }
   return (
-    <>
-      <Button busy={busy} onClick={() => void print()}>
-        {t('invoices.print')}
-      </Button>
-      {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
-    </>
+    <ActionButton
+      label={t('invoices.print')}
+      run={() => api.invoke('invoices/pdf', { invoiceId })}
+      onValue={(pdf) => openForPrinting(fromBase64(pdf.pdfBase64))}
+    />
   )
 }
 
@@ -377,29 +349,14 @@ function PrintButton({ invoiceId }: { invoiceId: number }) {
 function MailAppButton({ invoiceId }: { invoiceId: number }) {
   const { t } = useTranslation()
   const api = useApi()
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<AppErrorInfo | null>(null)
-  const open = async () => {
-    setBusy(true)
-    setFailure(null)
-    const result = await api.invoke('invoices/eml', { invoiceId })
-    setBusy(false)
-    if (!result.ok) return setFailure(result.error)
-    if (result.value.opened || !result.value.emlBase64) return
-    const bytes = Uint8Array.from(atob(result.value.emlBase64), (c) => c.charCodeAt(0))
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'message/rfc822' }))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = result.value.fileName
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  }
   return (
-    <>
-      <Button busy={busy} onClick={() => void open()}>
-        {t('email.openInMailApp')}
-      </Button>
-      {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
-    </>
+    <ActionButton
+      label={t('email.openInMailApp')}
+      run={() => api.invoke('invoices/eml', { invoiceId })}
+      onValue={(eml) => {
+        if (!eml.opened && eml.emlBase64)
+          saveDownload(fromBase64(eml.emlBase64), eml.fileName, 'message/rfc822')
+      }}
+    />
   )
 }

@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { Loading } from '../../components/Loading'
+import { fromBase64 } from '../../download'
 import { errorMessage } from '../../errors'
 
 GlobalWorkerOptions.workerSrc = workerUrl
@@ -21,8 +22,7 @@ export async function invoicePdfBytes(
 ): Promise<{ ok: true; fileName: string; bytes: Uint8Array } | { ok: false; error: AppErrorInfo }> {
   const result = await api.invoke('invoices/pdf', { invoiceId })
   if (!result.ok) return result
-  const bytes = Uint8Array.from(atob(result.value.pdfBase64), (c) => c.charCodeAt(0))
-  return { ok: true, fileName: result.value.fileName, bytes }
+  return { ok: true, fileName: result.value.fileName, bytes: fromBase64(result.value.pdfBase64) }
 }
 
 /** Opens the PDF in the browser's own viewer (a new tab), where it prints with the browser's dialog. */
