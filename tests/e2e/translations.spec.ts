@@ -87,7 +87,8 @@ async function texts(page: Page, root = 'body'): Promise<string[]> {
     const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement
-      if (!el || el.closest('script, style, [aria-hidden="true"]')) continue
+      // content in a language of its own (an email's wording) is not the UI's to translate
+      if (!el || el.closest('script, style, [aria-hidden="true"], [translate="no"]')) continue
       const text = node.textContent.replace(/\\s+/g, ' ').trim()
       if (text) out.push(text)
     }

@@ -122,6 +122,8 @@ function TemplateEditor({
         {({ id, describedBy }) => (
           <textarea
             id={id}
+            lang={language}
+            translate="no"
             name="templateBody"
             className="input textarea"
             rows={8}
@@ -131,7 +133,12 @@ function TemplateEditor({
           />
         )}
       </Field>
-      <section className="email-preview" aria-label={t('email.preview')}>
+      <section
+        className="email-preview"
+        aria-label={t('email.preview')}
+        lang={language}
+        translate="no"
+      >
         <strong>{preview.subject}</strong>
         <pre>{preview.body}</pre>
       </section>
