@@ -38,11 +38,18 @@ export function registerEmailHandlers(registry: HandlerRegistry, ctx: HandlerCon
     if (!store) return { sent: 0, retrying: 0, failed: 0, waiting: 0 }
     return deliverDue(store.books, { vault: vault() })
   }
-  /** Reminders due today (those that fell due while the app was closed too), queued once. */
+  /**
+   * Reminders due today (those that fell due while the app was closed too): once per open file
+   * and day, not at every pass, since deciding them reads every invoice still owed.
+   */
+  const remindedOn = new WeakMap<object, string>()
   const remindToday = () => {
     const store = writable()
-    if (store && reminderSettings(store.books).enabled)
-      runReminders(store.books, store.books.today())
+    if (!store) return
+    const today = store.books.today()
+    if (remindedOn.get(store.books) === today || !reminderSettings(store.books).enabled) return
+    runReminders(store.books, today)
+    remindedOn.set(store.books, today)
   }
   const inBackground = () => {
     void (async () => {
@@ -96,7 +103,12 @@ export function registerEmailHandlers(registry: HandlerRegistry, ctx: HandlerCon
       }
       return { fileName, emlBase64: eml.toString('base64'), opened: false }
     })
-    .register('reminders/saveSettings', (settings) => saveReminderSettings(books(), settings))
+    .register('reminders/saveSettings', (settings) => {
+      const saved = saveReminderSettings(books(), settings)
+      // a new schedule is looked at on the next pass, today included
+      remindedOn.delete(books())
+      return saved
+    })
     .register('reminders/run', ({ asOf }) => {
       const run = runReminders(books(), asOf)
       inBackground()

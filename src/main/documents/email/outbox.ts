@@ -10,7 +10,7 @@ import { getCompany } from '../../store/repos/company'
 import type { OutboxTable } from '../../store/schema'
 import type { Books } from '../../store/sync'
 import { INVOICE_TEMPLATE } from '@shared/documents/invoice-model'
-import { invoiceLanguage } from '../pdf/render'
+import { invoiceFileName, invoiceLanguage } from '../pdf/render'
 import { smtpSettings } from './smtp-settings'
 import { invoicePlaceholders, templateFor } from './templates'
 
@@ -196,7 +196,9 @@ function entryFromRow(
     customerName: names.customerName,
     ...recipients,
     subject: row.subject,
-    attachment: document && names.invoiceNumber ? `${names.invoiceNumber}.pdf` : null,
+    attachment: document
+      ? invoiceFileName({ number: names.invoiceNumber, id: document.invoiceId })
+      : null,
     status,
     attempts: row.attempts,
     nextAttemptAt: status === 'queued' ? row.next_attempt_at : null,

@@ -98,7 +98,7 @@ export function invoiceLanguage(invoice: InvoiceView, fallback: Language): Langu
 }
 
 /** The PDF's file name: the invoice number, made safe for every file system. */
-export const invoiceFileName = (invoice: InvoiceView): string =>
+export const invoiceFileName = (invoice: Pick<InvoiceView, 'number' | 'id'>): string =>
   `${(invoice.number ?? `draft-${invoice.id}`).replace(/[^\p{L}\p{N}._-]+/gu, '-')}.pdf`
 
 export async function invoicePdf(invoice: InvoiceView, language: Language): Promise<Uint8Array> {

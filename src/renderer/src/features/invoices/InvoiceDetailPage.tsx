@@ -18,7 +18,7 @@ import { AddLineDialog, CreditNoteDialog, IssueDialog, VoidDialog } from './Invo
 import { PaymentDialog } from './PaymentDialogs'
 import { EmailDialog } from './EmailDialog'
 import { OutboxList } from '../email/OutboxList'
-import { openForPrinting, PdfPreviewDialog } from './PdfPreview'
+import { canPrintInBrowser, openForPrinting, PdfPreviewDialog } from './PdfPreview'
 import { ActionButton } from '../../components/ActionButton'
 import { fromBase64, saveDownload } from '../../download'
 
@@ -106,7 +106,7 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
             )}
             <Button onClick={() => setAction('preview')}>{t('invoices.preview')}</Button>
             <DownloadPdfButton invoiceId={invoice.id} />
-            <PrintButton invoiceId={invoice.id} />
+            {canPrintInBrowser() && <PrintButton invoiceId={invoice.id} />}
             {!draft && invoice.status !== 'void' && (
               <>
                 <Button onClick={() => setAction('email')}>{t('email.emailButton')}</Button>

@@ -25,6 +25,12 @@ export async function invoicePdfBytes(
   return { ok: true, fileName: result.value.fileName, bytes: fromBase64(result.value.pdfBase64) }
 }
 
+/**
+ * Whether Print can open the browser's PDF viewer: in browser mode, yes; the desktop app refuses
+ * new windows (security.ts) and prints through the OS dialog once that lands.
+ */
+export const canPrintInBrowser = (): boolean => !window.facturo
+
 /** Opens the PDF in the browser's own viewer (a new tab), where it prints with the browser's dialog. */
 export function openForPrinting(bytes: Uint8Array): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }))
@@ -101,13 +107,15 @@ export function PdfPreviewDialog({
       footer={
         <>
           <Button onClick={onClose}>{t('common.close')}</Button>
-          <Button
-            variant="primary"
-            disabled={!pdf}
-            onClick={() => pdf && openForPrinting(pdf.bytes)}
-          >
-            {t('invoices.print')}
-          </Button>
+          {canPrintInBrowser() && (
+            <Button
+              variant="primary"
+              disabled={!pdf}
+              onClick={() => pdf && openForPrinting(pdf.bytes)}
+            >
+              {t('invoices.print')}
+            </Button>
+          )}
         </>
       }
     >
