@@ -57,7 +57,6 @@ export async function bookkeepersMonth(
   const locale = INTL_LOCALE[language]
   const money = (minor: number) =>
     new Intl.NumberFormat(locale, { style: 'currency', currency: 'PLN' }).format(minor / 100)
-  const num = (n: number) => new Intl.NumberFormat(locale).format(n)
   const { lastStart, lastEnd, thisStart, thisMid } = months()
   const nav = (key: string) =>
     page.getByRole('navigation', { name: t('nav.label') }).getByRole('link', { name: t(key) })
@@ -232,9 +231,18 @@ export async function bookkeepersMonth(
 
   // 6. the draft explains its tiers; issue it
   await done.getByRole('row', { name: /Alfa/ }).getByRole('link', { name: /\d/ }).click()
-  const doc = page.getByRole('article', { name: t('invoices.previewLabel') })
+  // the document speaks its customer's language (a Polish company's customers default to
+  // Polish), whatever the language of the app around it
+  const docT = await translator('pl')
+  const docLocale = INTL_LOCALE.pl
+  const docMoney = (minor: number) =>
+    new Intl.NumberFormat(docLocale, { style: 'currency', currency: 'PLN' }).format(minor / 100)
+  const docNum = (n: number) => new Intl.NumberFormat(docLocale).format(n)
+  const doc = page.getByRole('article', { name: new RegExp(`^${docT('invoices.invoiceTitle')} `) })
+  await expect(doc).toHaveAttribute('lang', 'pl')
+  const summaryCard = page.getByRole('region', { name: t('invoices.summary') })
   const m = (v: string) =>
-    new Intl.NumberFormat(locale, {
+    new Intl.NumberFormat(docLocale, {
       style: 'currency',
       currency: 'PLN',
       maximumFractionDigits: 20,
@@ -242,11 +250,11 @@ export async function bookkeepersMonth(
     }).format(v as unknown as number)
   await expect(
     doc.getByText(
-      t('breakdown.tier', {
+      docT('breakdown.tier', {
         tier: 1,
-        above: num(0),
-        upTo: num(1000),
-        units: num(1000),
+        above: docNum(0),
+        upTo: docNum(1000),
+        units: docNum(1000),
         unit: m('0.10'),
         amount: m('100')
       })
@@ -254,17 +262,17 @@ export async function bookkeepersMonth(
   ).toBeVisible()
   await expect(
     doc.getByText(
-      t('breakdown.tier', {
+      docT('breakdown.tier', {
         tier: 2,
-        above: num(1000),
-        upTo: num(5000),
-        units: num(250),
+        above: docNum(1000),
+        upTo: docNum(5000),
+        units: docNum(250),
         unit: m('0.08'),
         amount: m('20')
       })
     )
   ).toBeVisible()
-  await expect(doc).toContainText(money(14760))
+  await expect(doc).toContainText(docMoney(14760))
   await shot(page, info, '06-draft-explained')
   await button('invoices.issue').click()
   await page
@@ -282,14 +290,14 @@ export async function bookkeepersMonth(
     .getByRole('textbox', { name: t('payments.amount', { currency: 'PLN' }) })
     .fill('100.00')
   await dialog.getByRole('button', { name: t('payments.record') }).click()
-  await expect(doc.getByText(t('status.partially_paid'))).toBeVisible()
+  await expect(summaryCard.getByText(t('status.partially_paid'))).toBeVisible()
   await button('payments.record').click()
   dialog = page.getByRole('dialog', { name: t('payments.recordTitle') })
   await expect(
     dialog.getByRole('textbox', { name: t('payments.amount', { currency: 'PLN' }) })
   ).toHaveValue('47.60')
   await dialog.getByRole('button', { name: t('payments.record') }).click()
-  await expect(doc.getByText(t('status.paid'))).toBeVisible()
+  await expect(summaryCard.getByText(t('status.paid'))).toBeVisible()
   await shot(page, info, '07-paid')
 
   // 8. Beta upgrades mid-month: this month billed first, then 1 → 2 seats from the 15th
@@ -321,10 +329,11 @@ export async function bookkeepersMonth(
   await expect(
     page.locator('.page-actions').getByRole('button', { name: t('payments.record') })
   ).toBeVisible()
-  const invoiced = (await doc.locator('tbody td.num:last-child').allInnerTexts()).map((s) =>
-    s.trim()
-  )
-  expect(invoiced).toEqual(previewed)
+  const invoiced = await doc.locator('tbody td.num:last-child').allInnerTexts()
+  // the preview is in the app's language, the invoice in its customer's: the same figures
+  const figures = (texts: string[]) =>
+    texts.map((s) => s.replace(/[−-]/g, '-').replace(/[^\d-]/g, ''))
+  expect(figures(invoiced)).toEqual(figures(previewed))
   await shot(page, info, '09-upgrade-invoice')
 
   // 9. cancel at the end of the period, then think again

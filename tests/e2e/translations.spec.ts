@@ -93,7 +93,7 @@ async function texts(page: Page, root = 'body'): Promise<string[]> {
       if (text) out.push(text)
     }
     for (const el of top.querySelectorAll('[placeholder], [aria-label], [title]'))
-      for (const a of ['placeholder', 'aria-label', 'title']) if (el.getAttribute(a)) out.push(el.getAttribute(a).trim())
+      if (!el.closest('[translate="no"]')) for (const a of ['placeholder', 'aria-label', 'title']) if (el.getAttribute(a)) out.push(el.getAttribute(a).trim())
     return out
   })()`)
 }

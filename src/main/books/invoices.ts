@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely'
 import type { BillingSettings, Customer } from '@shared/billing/inputs'
 import type {
   InvoiceEvent,
+  InvoiceParty,
   InvoiceStatus,
   InvoiceSummary,
   InvoiceView
@@ -15,6 +16,7 @@ import {
 } from '../billing'
 import { dec, text } from '../billing/decimal'
 import { AppError, problem } from '../errors'
+import { LANGUAGES, type Language } from '@shared/languages'
 import type { BreakdownStep } from '@shared/billing/breakdown'
 import { lineAmountMinor } from '@shared/billing/line-amount'
 import { getCompany } from '../store/repos/company'
@@ -789,6 +791,13 @@ export function viewInvoice(books: Books, id: number): InvoiceView {
     row.kind === 'invoice' && row.status !== 'draft' && row.status !== 'void'
       ? creditedByLine(books, id)
       : null
+  const buyer = (
+    row.buyer
+      ? JSON.parse(row.buyer)
+      : row.status === 'draft'
+        ? buyerSnapshot(books, row.customer_id)
+        : null
+  ) as (InvoiceParty & { language?: string }) | null
   return {
     ...summary(books, row, books.today()),
     taxInclusive: row.tax_inclusive === 1,
@@ -810,11 +819,10 @@ export function viewInvoice(books: Books, id: number): InvoiceView {
       : row.status === 'draft'
         ? sellerSnapshot(books)
         : null,
-    buyer: row.buyer
-      ? JSON.parse(row.buyer)
-      : row.status === 'draft'
-        ? buyerSnapshot(books, row.customer_id)
-        : null,
+    buyer,
+    language: LANGUAGES.includes(buyer?.language as Language)
+      ? (buyer?.language as Language)
+      : getCustomer(books, row.customer_id).language,
     correctionReason: row.correction_reason,
     remindersPaused: {
       invoice:

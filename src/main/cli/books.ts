@@ -27,7 +27,7 @@ import { cliFailure, invoiceId, setLockWait, withBooks } from './books-file'
 import { runInvoiceEmail } from './email'
 import { LANGUAGES, type Language } from '@shared/languages'
 import { writeFileAtomic } from '../app-state'
-import { invoiceLanguage, invoicePdf } from '../documents/pdf/render'
+import { invoicePdf } from '../documents/pdf/render'
 import { runPdf } from '../documents/pdf/merge'
 
 export { cliFailure, setLockWait }
@@ -301,7 +301,7 @@ async function runInvoicePdf(argv: readonly string[]): Promise<string> {
   }
   return withBooks(o.file![0]!, async ({ books }) => {
     const invoice = viewInvoice(books, invoiceId(books, 'invoices pdf', ref!))
-    const language = (lang as Language | undefined) ?? invoiceLanguage(invoice, 'en')
+    const language = (lang as Language | undefined) ?? invoice.language
     const bytes = await invoicePdf(invoice, language)
     writeFileAtomic(out, bytes)
     return `Wrote ${invoice.number ?? `draft ${invoice.id}`} (${language}) to ${out} (${bytes.length} bytes).\n`

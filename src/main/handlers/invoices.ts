@@ -13,7 +13,7 @@ import {
 } from '../books/invoices'
 import { listInvoices } from '../books/invoice-list'
 import { verifyLedger } from '../books/ledger'
-import { invoiceFileName, invoiceLanguage, invoicePdf } from '../documents/pdf/render'
+import { invoiceFileName, invoicePdf } from '../documents/pdf/render'
 import { runPdf } from '../documents/pdf/merge'
 import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
@@ -82,7 +82,7 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
     .register('invoices/history', ({ invoiceId }) => invoiceHistory(books(), invoiceId))
     .register('invoices/pdf', async ({ invoiceId, language }) => {
       const invoice = viewInvoice(books(), invoiceId)
-      const lang = language ?? invoiceLanguage(invoice, 'en')
+      const lang = language ?? invoice.language
       const pdf = await invoicePdf(invoice, lang)
       return {
         fileName: invoiceFileName(invoice),

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { line, requiredLine } from '../text'
 import { calendarDate, localDateTime } from '../calendar'
 import { currencyCode } from '../currencies'
-import { LANGUAGES } from '../languages'
+import { LANGUAGES, type Language } from '../languages'
 import { usageProperties } from '../billing/inputs'
 import type { BreakdownStep } from '../billing/breakdown'
 
@@ -108,6 +108,8 @@ export interface InvoiceView extends InvoiceSummary {
   legalNotes: string[]
   seller: InvoiceParty | null
   buyer: InvoiceParty | null
+  /** The language the document speaks: the customer's, as frozen at issue. */
+  language: Language
   correctionReason: string | null
   /** The number of the invoice a credit note corrects. */
   correctsNumber: string | null

@@ -1,5 +1,7 @@
 import type { InvoiceParty, InvoiceView } from '../books/invoices'
 import { formatMoney, minorUnits } from '../money'
+import { INTL_LOCALE } from '../languages'
+import { ownValue } from '../own'
 import { EU_COUNTRY_CODES } from '../countries'
 import { countryName, formatDay, formatDecimalMoney, formatPeriod, formatQuantity } from '../format'
 import { describeStep, type Translate } from './breakdown-text'
@@ -37,15 +39,9 @@ export interface DocumentModel {
 
 export const INVOICE_TEMPLATE = 'invoice-v1'
 
-const INTL_LOCALES: Readonly<Record<string, string>> = {
-  en: 'en-GB',
-  'pt-BR': 'pt-BR',
-  es: 'es-ES',
-  pl: 'pl-PL'
-}
-
 /** The Intl locale a document language prints with (British English: day before month). */
-export const documentLocale = (language: string): string => INTL_LOCALES[language] ?? 'en-GB'
+export const documentLocale = (language: string): string =>
+  ownValue(INTL_LOCALE, language) ?? 'en-GB'
 
 /**
  * A VAT number as an intra-EU invoice must print it: with the member state's prefix (EL for

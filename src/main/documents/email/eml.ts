@@ -4,7 +4,7 @@ import { viewInvoice } from '../../books/invoices'
 import { problem } from '../../errors'
 import { getCompany } from '../../store/repos/company'
 import type { Books } from '../../store/sync'
-import { invoiceFileName, invoiceLanguage, invoicePdf } from '../pdf/render'
+import { invoiceFileName, invoicePdf } from '../pdf/render'
 import { billingEmails } from './outbox'
 import { invoicePlaceholders, templateFor } from './templates'
 
@@ -25,7 +25,7 @@ export async function invoiceEml(
       'A draft is not sent: issue the invoice first, then email it.'
     )
   const company = getCompany(books)
-  const language = invoiceLanguage(invoice, company.defaultLanguage)
+  const language = invoice.language
   const kind = invoice.kind === 'credit_note' ? 'credit_note' : 'invoice'
   const message = templateFor(
     books,

@@ -10,7 +10,7 @@ import { getCompany } from '../../store/repos/company'
 import type { OutboxTable } from '../../store/schema'
 import type { Books } from '../../store/sync'
 import { INVOICE_TEMPLATE } from '@shared/documents/invoice-model'
-import { invoiceFileName, invoiceLanguage } from '../pdf/render'
+import { invoiceFileName } from '../pdf/render'
 import { smtpSettings } from './smtp-settings'
 import { invoicePlaceholders, templateFor } from './templates'
 
@@ -110,7 +110,7 @@ export function queueInvoiceMessage(
 ): number {
   const settings = requireSettings(books)
   const company = getCompany(books)
-  const language = invoiceLanguage(invoice, company.defaultLanguage)
+  const language = invoice.language
   const message = templateFor(
     books,
     kind,

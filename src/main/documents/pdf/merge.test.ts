@@ -13,7 +13,7 @@ import { createSubscription } from '../../books/subscriptions'
 import { appErrorOf, openTestBooks } from '../../books/test-support'
 import { tempDir } from '../../test-support'
 import { runInvoices, runPdf } from './merge'
-import { invoiceLanguage, invoicePdf } from './render'
+import { invoicePdf } from './render'
 
 /** A billing run's invoices as one PDF, read back with poppler. */
 
@@ -99,7 +99,7 @@ describe.runIf(POPPLER)('a billing run as one PDF', () => {
 
     const { bytes, invoices: count } = await runPdf(books, runId)
     expect(count).toBe(4)
-    const each = await Promise.all(invoices.map((i) => invoicePdf(i, invoiceLanguage(i, 'pl'))))
+    const each = await Promise.all(invoices.map((i) => invoicePdf(i, i.language)))
     const perInvoice = each.map(pages)
     expect(perInvoice[2]).toBeGreaterThan(1)
     expect(pages(bytes)).toBe(perInvoice.reduce((a, b) => a + b, 0))

@@ -3,9 +3,8 @@ import { PDFDocument } from '@cantoo/pdf-lib'
 import type { InvoiceView } from '@shared/books/invoices'
 import { problem } from '../../errors'
 import { viewInvoice } from '../../books/invoices'
-import { getCompany } from '../../store/repos/company'
 import type { Books } from '../../store/sync'
-import { invoiceLanguage, invoicePdf } from './render'
+import { invoicePdf } from './render'
 import { renderInWorkers, type RenderJob } from './workers'
 
 /**
@@ -77,10 +76,9 @@ export async function runPdf(
   options: { threads?: number; workersFrom?: number } = {}
 ): Promise<{ bytes: Uint8Array; invoices: number }> {
   const invoices = runInvoices(books, runId)
-  const fallback = getCompany(books).defaultLanguage
   const jobs: RenderJob[] = invoices.map((invoice) => ({
     invoice,
-    language: invoiceLanguage(invoice, fallback)
+    language: invoice.language
   }))
   const pdfs =
     jobs.length >= (options.workersFrom ?? WORKERS_FROM)

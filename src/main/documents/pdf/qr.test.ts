@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { PDFDocument, rgb } from '@cantoo/pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { epcPayload, pixPayload } from '@shared/documents/payment-codes'
-import { qrMatrix, qrRects, type QrRect } from './qr'
+import { qrMatrix, qrRects, qrSvgPath, type QrRect } from '@shared/documents/qr'
 
 /**
  * QR codes as PDF rectangles: the geometry against the module matrix, then a real round trip —
@@ -169,6 +169,24 @@ const decoded = (png: string): string =>
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'] // it complains on stderr when there is no D-Bus
   }).replace(/\n$/, '')
+
+describe('qrSvgPath', () => {
+  it("draws the same dark modules as the matrix, one subpath per run (the app shows the PDF's code)", () => {
+    const matrix = qrMatrix(PIX)
+    const { size, d } = qrSvgPath(PIX)
+    expect(size).toBe(matrix.size)
+    const dark = new Set<string>()
+    for (const [, col, row, length] of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g)) {
+      for (let k = 0; k < Number(length); k++) dark.add(`${row},${Number(col) + k}`)
+    }
+    for (let row = 0; row < size; row++) {
+      for (let col = 0; col < size; col++) {
+        expect(dark.has(`${row},${col}`), `module ${row},${col}`).toBe(matrix.isDark(row, col))
+      }
+    }
+    expect(d.replace(/M\d+ \d+h\d+v1h-\d+z/g, '')).toBe('')
+  })
+})
 
 describe('QR codes in a PDF, rendered and scanned', () => {
   const pdfFile = join(RENDERS, 'qr-test.pdf')

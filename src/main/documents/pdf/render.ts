@@ -3,9 +3,9 @@ import i18next from 'i18next'
 import type { InvoiceView } from '@shared/books/invoices'
 import { invoiceModel, type DocumentModel } from '@shared/documents/invoice-model'
 import { resources } from '@shared/i18n'
-import { LANGUAGES, type Language } from '@shared/languages'
+import type { Language } from '@shared/languages'
 import { layoutDocument, PAGE, type Tone } from './layout'
-import { qrRects } from './qr'
+import { qrRects } from '@shared/documents/qr'
 import { documentFonts } from './fonts'
 
 /**
@@ -89,12 +89,6 @@ export async function renderPdf(model: DocumentModel): Promise<Uint8Array> {
   pdf.setCreationDate(new Date(0))
   pdf.setModificationDate(new Date(0))
   return pdf.save({ useObjectStreams: false })
-}
-
-/** The language an invoice is written in: the buyer's, as it was when it was issued. */
-export function invoiceLanguage(invoice: InvoiceView, fallback: Language): Language {
-  const chosen = (invoice.buyer as { language?: string } | null)?.language
-  return (LANGUAGES as readonly string[]).includes(chosen ?? '') ? (chosen as Language) : fallback
 }
 
 /** The PDF's file name: the invoice number, made safe for every file system. */

@@ -8,8 +8,9 @@ import { Card } from '../../components/Card'
 import { Loading } from '../../components/Loading'
 import { Money } from '../../components/Money'
 import { PageHeader } from '../../components/PageHeader'
+import { StatusBadge } from '../../components/StatusBadge'
 import { errorMessage } from '../../errors'
-import { formatDateTime, formatDay } from '../../format'
+import { formatDateTime, formatDay, LANGUAGE_NAMES } from '../../format'
 import { intlLocale } from '../../i18n'
 import { navigate } from '../../router'
 import { InvoiceDocument } from './InvoiceDocument'
@@ -171,6 +172,12 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
         <aside>
           <Card title={t('invoices.summary')}>
             <dl className="facts">
+              <dt>{t('invoices.status')}</dt>
+              <dd>
+                <StatusBadge status={invoice.status} />
+              </dd>
+              <dt>{t('invoices.documentLanguage')}</dt>
+              <dd>{LANGUAGE_NAMES[invoice.language]}</dd>
               <dt>{t('invoices.total')}</dt>
               <dd>
                 <Money amount={invoice.total} currency={invoice.currency} />

@@ -1,183 +1,128 @@
-import { Fragment } from 'react'
-import { useTranslation } from 'react-i18next'
-import type { InvoiceParty, InvoiceView } from '@shared/books/invoices'
-import { Money } from '../../components/Money'
-import { StatusBadge } from '../../components/StatusBadge'
-import { countryName, formatDay, formatPeriod, formatQuantity } from '../../format'
-import { intlLocale } from '../../i18n'
-import { BreakdownView } from './BreakdownView'
+import { useMemo } from 'react'
+import i18next from 'i18next'
+import type { InvoiceView } from '@shared/books/invoices'
+import type { Translate } from '@shared/documents/breakdown-text'
+import { invoiceModel, type DocumentModel } from '@shared/documents/invoice-model'
+import { qrSvgPath } from '@shared/documents/qr'
 
-function Party({ title, party }: { title: string; party: InvoiceParty | null }) {
-  const locale = intlLocale()
-  const { t } = useTranslation()
-  if (!party) return null
-  const a = party.address
+/** The payment QR code, drawn from the same matrix as the PDF's, so a phone can scan the screen. */
+function PaymentCode({ code }: { code: NonNullable<DocumentModel['paymentCode']> }) {
+  const { size, d } = useMemo(() => qrSvgPath(code.payload), [code.payload])
   return (
-    <div className="doc-party">
-      <p className="doc-label">{title}</p>
-      <p className="doc-party-name">{party.name}</p>
-      {[
-        a.line1,
-        a.line2,
-        [a.postalCode, a.city].filter(Boolean).join(' '),
-        a.region,
-        countryName(party.country, locale)
-      ]
-        .filter(Boolean)
-        .map((line) => (
-          <p key={line}>{line}</p>
-        ))}
-      {party.taxId && (
-        <p>
-          {t('invoices.taxIdLabel')}: {party.taxId}
-        </p>
-      )}
-    </div>
+    <figure className="doc-qr">
+      <svg viewBox={`-4 -4 ${size + 8} ${size + 8}`} role="img" aria-label={code.caption}>
+        <rect x={-4} y={-4} width={size + 8} height={size + 8} fill="#fff" />
+        <path d={d} fill="#000" shapeRendering="crispEdges" />
+      </svg>
+      <figcaption>{code.caption}</figcaption>
+    </figure>
   )
 }
 
-/** The invoice as the customer will see it, with every charge explained: tiers, proration, usage period. */
+/**
+ * The invoice as the customer will see it, in the customer's language (not the UI's), with every
+ * charge explained: drawn from the same document model as the PDF and the email, so the screen,
+ * the paper and the attachment say the same words and figures.
+ */
 export function InvoiceDocument({ invoice }: { invoice: InvoiceView }) {
-  const { t } = useTranslation()
-  const locale = intlLocale()
-  const c = invoice.currency
-  const title =
-    invoice.kind === 'credit_note' ? t('invoices.creditNoteTitle') : t('invoices.invoiceTitle')
+  const model = useMemo(
+    () =>
+      invoiceModel(
+        invoice,
+        invoice.language,
+        i18next.getFixedT(invoice.language) as unknown as Translate
+      ),
+    [invoice]
+  )
   return (
-    <article className="doc" aria-label={t('invoices.previewLabel')}>
+    // the customer's words, not the app's: marked so, and never machine-translated
+    <article className="doc" aria-label={model.title} lang={invoice.language} translate="no">
+      {model.watermark && (
+        <p className="doc-watermark" aria-hidden="true">
+          {model.watermark}
+        </p>
+      )}
       <header className="doc-head">
-        <div>
-          <h2 className="doc-title">
-            {title} {invoice.number ?? t('invoices.draftNumber', { id: invoice.id })}
-          </h2>
-          <StatusBadge status={invoice.status} />
-        </div>
+        <h2 className="doc-title">{model.title}</h2>
         <dl className="doc-dates">
-          <dt>{t('invoices.issueDate')}</dt>
-          <dd>
-            {invoice.issueDate ? formatDay(invoice.issueDate, locale) : t('invoices.notIssued')}
-          </dd>
-          <dt>{t('invoices.dueDate')}</dt>
-          <dd>{invoice.dueDate ? formatDay(invoice.dueDate, locale) : '—'}</dd>
-          {invoice.periodStart && invoice.periodEnd && (
-            <>
-              <dt>{t('invoices.period')}</dt>
-              <dd>{formatPeriod(invoice.periodStart, invoice.periodEnd, locale)}</dd>
-            </>
-          )}
+          {model.facts.map((f) => (
+            <div key={f.label} className="doc-fact">
+              <dt>{f.label}</dt>
+              <dd>{f.value}</dd>
+            </div>
+          ))}
         </dl>
       </header>
       <div className="doc-parties">
-        <Party title={t('invoices.seller')} party={invoice.seller} />
-        <Party title={t('invoices.buyer')} party={invoice.buyer} />
+        {model.parties.map((p) => (
+          <div key={p.label} className="doc-party">
+            <p className="doc-label">{p.label}</p>
+            <p className="doc-party-name">{p.bold}</p>
+            {p.lines.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+        ))}
       </div>
-      {invoice.correctionReason && (
-        <p className="doc-note">
-          {t('invoices.correctionReason')}: {invoice.correctionReason}
+      {model.notes.map((note) => (
+        <p key={note} className="doc-note">
+          {note}
         </p>
-      )}
+      ))}
       <table className="table doc-lines">
         <thead>
           <tr>
-            <th scope="col">{t('invoices.description')}</th>
+            <th scope="col">{model.columns.description}</th>
             <th scope="col" className="num">
-              {t('invoices.quantity')}
+              {model.columns.quantity}
             </th>
             <th scope="col" className="num">
-              {t('invoices.tax')}
+              {model.columns.tax}
             </th>
             <th scope="col" className="num">
-              {t('invoices.amount')}
+              {model.columns.amount}
             </th>
           </tr>
         </thead>
         <tbody>
-          {invoice.lines.map((line) => (
-            <tr key={line.id}>
+          {model.lines.map((line, i) => (
+            <tr key={invoice.lines[i]?.id ?? i}>
               <td>
-                <span className="doc-line-title">{line.description}</span>
-                {line.periodStart && line.periodEnd && (
-                  <span className="block muted">
-                    {t(line.kind === 'usage' ? 'invoices.usagePeriod' : 'invoices.servicePeriod', {
-                      period: formatPeriod(line.periodStart, line.periodEnd, locale)
-                    })}
+                <span className="doc-line-title">{line.title}</span>
+                {line.details.map((detail, k) => (
+                  <span key={k} className="block muted computation">
+                    {detail}
                   </span>
-                )}
-                <BreakdownView steps={line.breakdown} currency={c} />
-                {line.proration && (
-                  <span className="block muted computation">
-                    {t('invoices.prorated', {
-                      days: line.proration.days,
-                      of: line.proration.ofDays
-                    })}{' '}
-                    {line.proration.computation}
-                  </span>
-                )}
-                {line.discount !== 0 && (
-                  <span className="block muted">
-                    {t('invoices.lineDiscount')}: <Money amount={-line.discount} currency={c} />
-                  </span>
-                )}
+                ))}
               </td>
-              <td className="num">{formatQuantity(line.quantity, locale)}</td>
-              <td className="num">{line.taxPercent !== null ? `${line.taxPercent} %` : '—'}</td>
-              <td className="num">
-                <Money amount={line.amount} currency={c} />
-              </td>
+              <td className="num">{line.quantity}</td>
+              <td className="num">{line.tax}</td>
+              <td className="num">{line.amount}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <dl className="doc-totals">
-        {invoice.subtotals.discounts !== 0 && (
-          <>
-            <dt>{t('invoices.linesTotal')}</dt>
-            <dd>
-              <Money amount={invoice.subtotals.lines} currency={c} />
-            </dd>
-            <dt>{t('invoices.discounts')}</dt>
-            <dd>
-              <Money amount={-invoice.subtotals.discounts} currency={c} />
-            </dd>
-          </>
-        )}
-        <dt>{t('invoices.net')}</dt>
-        <dd>
-          <Money amount={invoice.subtotals.net} currency={c} />
-        </dd>
-        {invoice.taxes.map((tax) => (
-          <Fragment key={`${tax.category}-${tax.percent}`}>
-            <dt>
-              {t('invoices.taxLine', { percent: tax.percent })}{' '}
-              <span className="muted">
-                ({t('invoices.taxBase')} <Money amount={tax.taxableAmount} currency={c} />)
-              </span>
-            </dt>
-            <dd>
-              <Money amount={tax.taxAmount} currency={c} />
-            </dd>
-          </Fragment>
+        {model.totals.map((row) => (
+          <div key={row.label} className={row.grand ? 'doc-total doc-grand' : 'doc-total'}>
+            <dt>{row.label}</dt>
+            <dd className="num">{row.value}</dd>
+          </div>
         ))}
-        <dt className="doc-grand">{t('invoices.total')}</dt>
-        <dd className="doc-grand">
-          <Money amount={invoice.subtotals.total} currency={c} />
-        </dd>
-        {invoice.subtotals.creditsApplied !== 0 && (
-          <>
-            <dt>{t('invoices.creditsApplied')}</dt>
-            <dd>
-              <Money amount={-invoice.subtotals.creditsApplied} currency={c} />
-            </dd>
-            <dt>{t('invoices.amountDue')}</dt>
-            <dd>
-              <Money amount={invoice.subtotals.amountDue} currency={c} />
-            </dd>
-          </>
-        )}
       </dl>
-      {invoice.legalNotes.length > 0 && (
+      {(model.payment.length > 0 || model.paymentCode) && (
+        <section className="doc-payment">
+          <div>
+            {model.payment.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+          {model.paymentCode && <PaymentCode code={model.paymentCode} />}
+        </section>
+      )}
+      {model.legalNotes.length > 0 && (
         <ul className="doc-notes">
-          {invoice.legalNotes.map((note) => (
+          {model.legalNotes.map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>

@@ -1,8 +1,9 @@
 import QRCode from 'qrcode'
 
 /**
- * QR codes for invoice PDFs, as squares to draw: the payment codes (EPC, Pix) come from
- * @shared/documents/payment-codes as text, and are drawn here with pdf-lib's drawRectangle.
+ * QR codes for invoice documents, as squares to draw: the payment codes (EPC, Pix) come from
+ * ./payment-codes as text; the PDF draws them with pdf-lib's drawRectangle, the app's invoice
+ * view as one SVG path. Pure, so both draw the very same symbol.
  */
 
 /** The modules of a QR symbol: `size` × `size`, row 0 at the top, col 0 at the left. */
@@ -64,4 +65,18 @@ export function qrRects(text: string, x: number, y: number, sizePt: number): QrR
     }
   }
   return rects
+}
+
+/**
+ * The same symbol as an SVG path in module units (`viewBox="0 0 size size"`): one `h` run per
+ * horizontal run of dark modules, row 0 at the top as SVG counts.
+ */
+export function qrSvgPath(text: string): { size: number; d: string } {
+  const matrix = qrMatrix(text)
+  const d: string[] = []
+  for (let row = 0; row < matrix.size; row++) {
+    for (const run of darkRuns(matrix, row))
+      d.push(`M${run.col} ${row}h${run.length}v1h-${run.length}z`)
+  }
+  return { size: matrix.size, d: d.join('') }
 }
