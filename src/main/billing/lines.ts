@@ -3,7 +3,13 @@ import type { BreakdownStep } from './charge-models'
 import type { CalendarDate } from './dates'
 
 export type LineKind =
-  'recurring' | 'usage' | 'minimum_commitment' | 'proration_credit' | 'proration_charge' | 'one_off'
+  | 'recurring'
+  | 'usage'
+  | 'minimum_commitment'
+  | 'proration_credit'
+  | 'proration_charge'
+  | 'one_off'
+  | 'late_fee'
 
 /** A line of a draft invoice before discounts and taxes: one rounding has happened, here. */
 export interface ChargeLine {

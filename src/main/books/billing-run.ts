@@ -228,6 +228,23 @@ function pendingCandidates(
  * issued if the company issues directly. Charges already billed are skipped by their key, so a
  * run can be repeated or resumed after a crash without billing anything twice.
  */
+/**
+ * A late fee waits for the customer's next invoice: it joins the first invoice of its currency
+ * dated on or after it, priced as that invoice's lines are (tax-inclusive or not); with no such
+ * invoice in this run it stays pending (a fee alone is never an invoice of its own here).
+ */
+function joinNextInvoice(groups: Map<string, Candidate[]>, fee: Candidate): void {
+  const key = [...groups.keys()]
+    .filter((k) => {
+      const [billDate, currency] = k.split('|')
+      return currency === fee.currency && billDate! >= fee.billDate
+    })
+    .sort()[0]
+  if (key === undefined) return
+  const group = groups.get(key)!
+  group.push({ ...fee, billDate: group[0]!.billDate, taxInclusive: group[0]!.taxInclusive })
+}
+
 /** What stays the same for every customer of a run, read once. */
 interface RunContext {
   asOf: string
@@ -265,16 +282,18 @@ function billCustomer(books: Books, ctx: RunContext, customerId: number): RunCus
     ),
     ...(ctx.pending.has(customerId) ? pendingCandidates(books, customerId, ctx.asOf) : [])
   ]
-  if (candidates.length === 0) return { customerId, name, invoices: [] }
+  const charges = candidates.filter((c) => c.kind !== 'late_fee')
+  if (charges.length === 0) return { customerId, name, invoices: [] }
   const coupons = subscriptions.flatMap(couponApplications)
   const context: DraftContext = { ...ctx.draft, customer: engineCustomer(books, customerId) }
   const groups = new Map<string, Candidate[]>()
-  for (const c of candidates) {
+  for (const c of charges) {
     const key = `${c.billDate}|${c.currency}`
     const group = groups.get(key)
     if (group) group.push(c)
     else groups.set(key, [c])
   }
+  for (const fee of candidates.filter((c) => c.kind === 'late_fee')) joinNextInvoice(groups, fee)
   const invoices: RunInvoice[] = []
   for (const key of [...groups.keys()].sort()) {
     const lines = groups.get(key)!

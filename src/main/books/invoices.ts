@@ -881,7 +881,11 @@ export function invoiceHistory(books: Books, invoiceId: number): InvoiceEvent[] 
     .map((r): InvoiceEvent => ({
       at: r.at,
       kind: r.action,
-      amount: null,
+      // a late fee shows what it charged
+      amount:
+        r.action === 'late_fee'
+          ? ((JSON.parse(r.changes ?? '{}') as { amount?: [null, number] }).amount?.[1] ?? null)
+          : null,
       reference: null,
       date: null
     }))

@@ -1,3 +1,4 @@
+import { minorToDecimal } from '@shared/money'
 import { customerByCode } from '../books/customers'
 import { pauseReminders, runReminders } from '../documents/email/reminders'
 import { dateOption, parseOptions } from './args'
@@ -25,7 +26,12 @@ export async function runRemindersCli(argv: readonly string[]): Promise<string> 
           (q) =>
             `  ${q.number}: ${q.stage < 0 ? `${-q.stage} day(s) before the due date` : q.stage === 0 ? 'on the due date' : `${q.stage} day(s) overdue`} (message ${q.outboxId})`
         ),
-        ...run.noEmail.map((n) => `  ${n.number}: due, but the customer has no billing email`)
+        ...run.noEmail.map((n) => `  ${n.number}: due, but the customer has no billing email`),
+        ...(run.lateFees.length ? [`Charged ${run.lateFees.length} late fee(s):`] : []),
+        ...run.lateFees.map(
+          (f) =>
+            `  ${f.number}: ${minorToDecimal(f.amount, f.currency)} ${f.currency} ${f.feeInvoiceId === null ? 'on the customer’s next invoice' : `on draft invoice ${f.feeInvoiceId}`}`
+        )
       ]
       return `${lines.join('\n')}\nThey go out with outbox send, or when Facturo is open.\n`
     })

@@ -287,7 +287,15 @@ const MALFORMED: Record<Channel, Case[]> = {
   'reminders/settings': [{ input: { enabled: true }, paths: ['enabled'] }],
   'reminders/saveSettings': [
     { input: { enabled: 'yes', schedule: [0, 0.5] }, paths: ['enabled', 'schedule.1'] },
-    { input: { enabled: true, schedule: [7, 7] }, paths: ['schedule'] }
+    { input: { enabled: true, schedule: [7, 7] }, paths: ['schedule'] },
+    {
+      input: {
+        enabled: true,
+        schedule: [7],
+        lateFee: { enabled: true, kind: 'share', amount: '-1', cap: 5, afterDays: 0 }
+      },
+      paths: ['lateFee.kind', 'lateFee.amount', 'lateFee.cap', 'lateFee.afterDays']
+    }
   ],
   'billing/runPdf': [{ input: { runId: 0 }, paths: ['runId'] }],
   'invoices/eml': [{ input: { invoiceId: 'FV/1' }, paths: ['invoiceId'] }],

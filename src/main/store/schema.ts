@@ -380,6 +380,28 @@ export interface ReminderTable {
   created_at: string
 }
 
+export interface LateFeeTable {
+  id: Id
+  invoice_id: number
+  amount: number
+  currency: string
+  pending_charge_id: number | null
+  fee_invoice_id: number | null
+  as_of: string
+  created_at: string
+}
+
+export interface SubscriptionNoticeTable {
+  id: Id
+  subscription_id: number
+  kind: 'renewal' | 'trial_end'
+  for_date: string
+  status: 'queued' | 'no_email'
+  outbox_id: number | null
+  as_of: string
+  created_at: string
+}
+
 export interface ReminderPauseTable {
   id: Id
   customer_id: number | null
@@ -418,4 +440,6 @@ export interface Database {
   outbox: OutboxTable
   reminders: ReminderTable
   reminder_pauses: ReminderPauseTable
+  late_fees: LateFeeTable
+  subscription_notices: SubscriptionNoticeTable
 }

@@ -36,6 +36,18 @@ export type BreakdownStep =
     }
   | { type: 'minimum_commitment'; minimum: string; charged: string; amount: string }
   | {
+      /** A late fee on an overdue invoice: a fixed amount, or `rate` % of what was still owed. */
+      type: 'late_fee'
+      invoice: string
+      days: number
+      overdue: string
+      rate: string | null
+      /** Before the cap. */
+      full: string
+      capped: boolean
+      amount: string
+    }
+  | {
       type: 'transaction_limits'
       raisedToMinimum: number
       loweredToMaximum: number

@@ -71,6 +71,22 @@ export function describeStep(
         charged: m(s.charged),
         amount: m(s.amount)
       })
+    case 'late_fee':
+      return t(
+        s.rate === null
+          ? 'breakdown.lateFeeFixed'
+          : s.capped
+            ? 'breakdown.lateFeeCapped'
+            : 'breakdown.lateFeePercent',
+        {
+          invoice: s.invoice,
+          days: s.days,
+          rate: s.rate === null ? '' : q(s.rate),
+          overdue: m(s.overdue),
+          full: m(s.full),
+          amount: m(s.amount)
+        }
+      )
     case 'transaction_limits':
       return t('breakdown.limits', {
         raised: s.raisedToMinimum,

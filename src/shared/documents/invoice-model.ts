@@ -125,7 +125,7 @@ export function invoiceModel(invoice: InvoiceView, language: string, t: Translat
   const lines = invoice.lines.map((line) => ({
     title: line.description,
     details: [
-      ...(line.periodStart && line.periodEnd
+      ...(line.periodStart && line.periodEnd && line.kind !== 'late_fee'
         ? [
             t(line.kind === 'usage' ? 'invoices.usagePeriod' : 'invoices.servicePeriod', {
               period: formatPeriod(line.periodStart, line.periodEnd, locale)

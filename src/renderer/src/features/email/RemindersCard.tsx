@@ -1,12 +1,18 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ReminderSettings } from '@shared/books/reminders'
+import {
+  LATE_FEE_BILLING,
+  LATE_FEE_KINDS,
+  type LateFeeSettings,
+  type ReminderSettings
+} from '@shared/books/reminders'
+import type { TaxRate } from '@shared/billing/inputs'
 import type { AppErrorInfo } from '@shared/result'
 import { useApi, useChannel } from '../../api/context'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
-import { TextField } from '../../components/Field'
+import { SelectField, TextField } from '../../components/Field'
 import { Loading } from '../../components/Loading'
 import { errorMessage, fieldMessage } from '../../errors'
 
@@ -14,16 +20,29 @@ import { errorMessage, fieldMessage } from '../../errors'
 export function RemindersCard() {
   const { t } = useTranslation()
   const [loaded] = useChannel('reminders/settings', {})
-  if (loaded.status === 'error') return <Alert tone="error">{errorMessage(t, loaded.error)}</Alert>
-  if (loaded.status === 'loading') return <Loading />
-  return <RemindersForm initial={loaded.value} />
+  const [rates] = useChannel('taxRates/list', {})
+  const failed = loaded.status === 'error' ? loaded : rates.status === 'error' ? rates : null
+  if (failed) return <Alert tone="error">{errorMessage(t, failed.error)}</Alert>
+  if (loaded.status !== 'ready' || rates.status !== 'ready') return <Loading />
+  return <RemindersForm initial={loaded.value} taxRates={rates.value} />
 }
 
-function RemindersForm({ initial }: { initial: ReminderSettings }) {
+function RemindersForm({ initial, taxRates }: { initial: ReminderSettings; taxRates: TaxRate[] }) {
   const { t } = useTranslation()
   const api = useApi()
   const [enabled, setEnabled] = useState(initial.enabled)
   const [schedule, setSchedule] = useState(initial.schedule.join(', '))
+  const [fee, setFee] = useState<LateFeeSettings>(() => ({
+    ...initial.lateFee,
+    // a fee line needs a tax rate: the first of the company's until one is chosen
+    taxRateId: initial.lateFee.taxRateId ?? taxRates[0]?.id ?? null
+  }))
+  const [afterDays, setAfterDays] = useState(String(initial.lateFee.afterDays))
+  const [cap, setCap] = useState(initial.lateFee.cap ?? '')
+  const changeFee = (change: Partial<LateFeeSettings>) => {
+    setFee((f) => ({ ...f, ...change }))
+    setState('idle')
+  }
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle')
   const [failure, setFailure] = useState<AppErrorInfo | null>(null)
   const save = async () => {
@@ -34,10 +53,18 @@ function RemindersForm({ initial }: { initial: ReminderSettings }) {
       .map((d) => (/^[-+]?\d+$/.test(d) ? Number(d) : d))
     const result = await api.invoke('reminders/saveSettings', {
       enabled,
-      schedule: days as number[]
+      schedule: days as number[],
+      lateFee: {
+        ...fee,
+        amount: fee.amount.trim().replace(',', '.'),
+        cap: cap.trim() === '' ? null : cap.trim().replace(',', '.'),
+        afterDays: (/^\d+$/.test(afterDays.trim()) ? Number(afterDays) : afterDays) as number
+      }
     })
     if (result.ok) {
       setSchedule(result.value.schedule.join(', '))
+      setFee(result.value.lateFee)
+      setCap(result.value.lateFee.cap ?? '')
       setFailure(null)
       setState('saved')
     } else {
@@ -48,6 +75,7 @@ function RemindersForm({ initial }: { initial: ReminderSettings }) {
   const scheduleError = Object.entries(failure?.fieldErrors ?? {}).find(([k]) =>
     k.startsWith('schedule')
   )?.[1]
+  const feeError = (field: string) => fieldMessage(t, failure?.fieldErrors?.[`lateFee.${field}`])
   return (
     <Card title={t('email.reminders')} description={t('email.remindersHint')}>
       <label className="checkbox">
@@ -73,6 +101,77 @@ function RemindersForm({ initial }: { initial: ReminderSettings }) {
         }}
         error={fieldMessage(t, scheduleError)}
       />
+      <fieldset className="form-section">
+        <legend>{t('email.lateFee')}</legend>
+        <p className="muted">{t('email.lateFeeHint')}</p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="lateFeeEnabled"
+            checked={fee.enabled}
+            onChange={(e) => changeFee({ enabled: e.target.checked })}
+          />{' '}
+          {t('email.lateFeeEnabled')}
+        </label>
+        <div className="form-grid">
+          <SelectField
+            name="lateFeeKind"
+            label={t('email.lateFeeKind')}
+            value={fee.kind}
+            onChange={(v) => changeFee({ kind: v as LateFeeSettings['kind'] })}
+            options={LATE_FEE_KINDS.map((k) => ({ value: k, label: t(`email.lateFeeKind_${k}`) }))}
+          />
+          <TextField
+            name="lateFeeAmount"
+            label={t(fee.kind === 'percent' ? 'email.lateFeePercent' : 'email.lateFeeAmount')}
+            inputMode="decimal"
+            value={fee.amount}
+            onChange={(v) => changeFee({ amount: v })}
+            error={feeError('amount')}
+          />
+          <TextField
+            name="lateFeeCap"
+            label={t('email.lateFeeCap')}
+            hint={t('email.lateFeeCapHint')}
+            inputMode="decimal"
+            value={cap}
+            onChange={(v) => {
+              setCap(v)
+              setState('idle')
+            }}
+            error={feeError('cap')}
+          />
+          <TextField
+            name="lateFeeAfterDays"
+            label={t('email.lateFeeAfterDays')}
+            inputMode="numeric"
+            value={afterDays}
+            onChange={(v) => {
+              setAfterDays(v)
+              setState('idle')
+            }}
+            error={feeError('afterDays')}
+          />
+          <SelectField
+            name="lateFeeBilling"
+            label={t('email.lateFeeBilling')}
+            value={fee.billing}
+            onChange={(v) => changeFee({ billing: v as LateFeeSettings['billing'] })}
+            options={LATE_FEE_BILLING.map((b) => ({
+              value: b,
+              label: t(`email.lateFeeBilling_${b}`)
+            }))}
+          />
+          <SelectField
+            name="lateFeeTaxRate"
+            label={t('email.lateFeeTaxRate')}
+            value={fee.taxRateId ?? ''}
+            onChange={(v) => changeFee({ taxRateId: v || null })}
+            options={taxRates.map((r) => ({ value: r.id, label: r.name ?? r.id }))}
+            error={feeError('taxRateId')}
+          />
+        </div>
+      </fieldset>
       {failure && !failure.fieldErrors && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
       <div className="save-bar">
         <Button busy={state === 'saving'} onClick={() => void save()}>
