@@ -884,7 +884,7 @@ export function invoiceHistory(books: Books, invoiceId: number): InvoiceEvent[] 
       // a late fee shows what it charged
       amount:
         r.action === 'late_fee'
-          ? ((JSON.parse(r.changes ?? '{}') as { amount?: [null, number] }).amount?.[1] ?? null)
+          ? ((JSON.parse(r.changes) as { amount?: [null, number] }).amount?.[1] ?? null)
           : null,
       reference: null,
       date: null

@@ -3,18 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCompanyStore } from '../store/db'
 import { tempDir } from '../test-support'
-import { CliError } from './errors'
 import { runCli } from './index'
-
-async function failure(args: string[]): Promise<CliError> {
-  try {
-    await runCli(args)
-  } catch (e) {
-    if (e instanceof CliError) return e
-    throw e
-  }
-  throw new Error('expected the command to fail')
-}
+import { failure } from './test-support'
 
 describe('the books from the command line', () => {
   it('inits, imports, runs, lists, shows and verifies', async () => {

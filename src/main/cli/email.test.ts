@@ -7,8 +7,8 @@ import { queueInvoiceEmail } from '../documents/email/outbox'
 import { NO_VAULT, saveSmtpSettings } from '../documents/email/smtp-settings'
 import { startTestSmtp, type TestSmtp } from '../documents/email/test-smtp'
 import { issuedInvoice } from '../documents/test-invoice'
-import { CliError } from './errors'
 import { runCli } from './index'
+import { failure } from './test-support'
 
 /** settings smtp, invoices email, outbox list/send/retry/cancel; and a sender killed mid-send. */
 
@@ -18,16 +18,6 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.close()
   delete process.env.FACTURO_SMTP_PASSWORD
 })
-
-async function failure(args: string[]): Promise<CliError> {
-  try {
-    await runCli(args)
-  } catch (e) {
-    if (e instanceof CliError) return e
-    throw e
-  }
-  throw new Error('expected the command to fail')
-}
 
 /** A company file with one issued invoice to a customer with a billing email, closed. */
 async function companyFile() {

@@ -1,50 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { issueInvoice } from '../books/invoices'
 import { listOutbox } from '../documents/email/outbox'
-import { reminderSettings, saveReminderSettings } from '../documents/email/reminders'
-import { NO_VAULT, saveSmtpSettings } from '../documents/email/smtp-settings'
-import { issuedInvoice } from '../documents/test-invoice'
+import { reminderSettings } from '../documents/email/reminders'
+import { overdueCompany } from '../documents/email/test-reminders'
 import { openCompanyStore } from '../store/db'
-import { CliError } from './errors'
 import { runCli } from './index'
+import { failure } from './test-support'
 
 /** reminders run (text and JSON, with late fees), pause and resume, and their refusals. */
 
-async function failure(args: string[]): Promise<CliError> {
-  try {
-    await runCli(args)
-  } catch (e) {
-    if (e instanceof CliError) return e
-    throw e
-  }
-  throw new Error('expected the command to fail')
-}
-
 /** A closed company file: one invoice due 16 Jan 2026, reminders on, a 5 % late fee after 14 days. */
 async function companyFile() {
-  const fixture = await issuedInvoice('Łukasz Ćwikła', 'pl', 'PL', ['lukasz@example.com'])
-  const invoice = issueInvoice(fixture.books, fixture.draft)
-  saveSmtpSettings(
-    fixture.books,
-    {
-      host: '127.0.0.1',
-      port: 9,
-      tls: 'none',
-      user: '',
-      fromName: '',
-      fromAddress: 'biuro@example.pl',
-      replyTo: ''
-    },
-    undefined,
-    NO_VAULT
-  )
-  saveReminderSettings(fixture.books, {
+  const { store, path, invoice } = await overdueCompany({
     enabled: true,
     schedule: [0, 7, 30],
     lateFee: { enabled: true, kind: 'percent', amount: '5', afterDays: 14, taxRateId: 'zero' }
   })
-  await fixture.store.close()
-  return { file: fixture.path, number: invoice.number!, customer: 'C00001' }
+  await store.close()
+  return { file: path, number: invoice.number!, customer: 'C00001' }
 }
 
 describe('reminders from the command line', () => {

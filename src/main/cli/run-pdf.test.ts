@@ -3,22 +3,12 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../test-support'
-import { CliError } from './errors'
 import { runCli } from './index'
+import { failure } from './test-support'
 
 /** `invoices pdf --run`: a whole billing run as one PDF, from the command line. */
 
 const POPPLER = spawnSync('pdftotext', ['-v']).status === 0
-
-async function failure(args: string[]): Promise<CliError> {
-  try {
-    await runCli(args)
-  } catch (e) {
-    if (e instanceof CliError) return e
-    throw e
-  }
-  throw new Error('expected the command to fail')
-}
 
 /** A company file with three customers billed by one run; the run's id. */
 async function billedFile() {

@@ -391,17 +391,6 @@ export interface LateFeeTable {
   created_at: string
 }
 
-export interface SubscriptionNoticeTable {
-  id: Id
-  subscription_id: number
-  kind: 'renewal' | 'trial_end'
-  for_date: string
-  status: 'queued' | 'no_email'
-  outbox_id: number | null
-  as_of: string
-  created_at: string
-}
-
 export interface ReminderPauseTable {
   id: Id
   customer_id: number | null
@@ -441,5 +430,4 @@ export interface Database {
   reminders: ReminderTable
   reminder_pauses: ReminderPauseTable
   late_fees: LateFeeTable
-  subscription_notices: SubscriptionNoticeTable
 }

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { recordPayment } from '../../books/payments'
-import { issueInvoice, invoiceHistory, viewInvoice } from '../../books/invoices'
+import { invoiceHistory, viewInvoice } from '../../books/invoices'
 import { billingRun } from '../../books/billing-run'
 import { invoiceModel } from '@shared/documents/invoice-model'
 import { documentTranslator } from '../pdf/render'
 import { appErrorOf } from '../../books/test-support'
-import { issuedInvoice } from '../test-invoice'
 import { listOutbox } from './outbox'
 import { pauseReminders, reminderSettings, runReminders, saveReminderSettings } from './reminders'
-import { NO_VAULT, saveSmtpSettings } from './smtp-settings'
+import { overdueCompany } from './test-reminders'
 
 /** Reminders over simulated time: each due stage queued once, none for paid or paused invoices. */
-
-async function overdueCompany() {
-  const fixture = await issuedInvoice('Łukasz Ćwikła', 'pl', 'PL', ['lukasz@example.com'])
-  const invoice = issueInvoice(fixture.books, fixture.draft)
-  saveSmtpSettings(
-    fixture.books,
-    {
-      host: '127.0.0.1',
-      port: 9,
-      tls: 'none',
-      user: '',
-      fromName: '',
-      fromAddress: 'f@biuro.pl',
-      replyTo: ''
-    },
-    undefined,
-    NO_VAULT
-  )
-  saveReminderSettings(fixture.books, { enabled: true, schedule: [-3, 0, 7, 14, 30] })
-  return { ...fixture, invoice }
-}
 
 /** Every day from `from` to `to`, as the app opened each morning would run them. */
 function days(from: string, to: string): string[] {

@@ -39,11 +39,16 @@ function RemindersForm({ initial, taxRates }: { initial: ReminderSettings; taxRa
   }))
   const [afterDays, setAfterDays] = useState(String(initial.lateFee.afterDays))
   const [cap, setCap] = useState(initial.lateFee.cap ?? '')
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle')
+  /** A field's setter that also marks the form unsaved. */
+  const edited = (set: (value: string) => void) => (value: string) => {
+    set(value)
+    setState('idle')
+  }
   const changeFee = (change: Partial<LateFeeSettings>) => {
     setFee((f) => ({ ...f, ...change }))
     setState('idle')
   }
-  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle')
   const [failure, setFailure] = useState<AppErrorInfo | null>(null)
   const save = async () => {
     setState('saving')
@@ -95,10 +100,7 @@ function RemindersForm({ initial, taxRates }: { initial: ReminderSettings; taxRa
         label={t('email.schedule')}
         hint={t('email.scheduleHint')}
         value={schedule}
-        onChange={(v) => {
-          setSchedule(v)
-          setState('idle')
-        }}
+        onChange={edited(setSchedule)}
         error={fieldMessage(t, scheduleError)}
       />
       <fieldset className="form-section">
@@ -135,10 +137,7 @@ function RemindersForm({ initial, taxRates }: { initial: ReminderSettings; taxRa
             hint={t('email.lateFeeCapHint')}
             inputMode="decimal"
             value={cap}
-            onChange={(v) => {
-              setCap(v)
-              setState('idle')
-            }}
+            onChange={edited(setCap)}
             error={feeError('cap')}
           />
           <TextField
@@ -146,10 +145,7 @@ function RemindersForm({ initial, taxRates }: { initial: ReminderSettings; taxRa
             label={t('email.lateFeeAfterDays')}
             inputMode="numeric"
             value={afterDays}
-            onChange={(v) => {
-              setAfterDays(v)
-              setState('idle')
-            }}
+            onChange={edited(setAfterDays)}
             error={feeError('afterDays')}
           />
           <SelectField

@@ -2,8 +2,6 @@ import { sql, type Kysely } from 'kysely'
 
 // Late fees: at most one per overdue invoice (UNIQUE invoice_id), with where it was billed —
 // a pending charge for the customer's next invoice, or an invoice of its own.
-// Subscription notices: renewal and trial-ending reminders, one per subscription, kind and the
-// day they announce (UNIQUE), so a notice is never queued twice, even after the app was closed.
 const STATEMENTS = [
   sql`CREATE TABLE late_fees (
     id INTEGER PRIMARY KEY,
@@ -14,17 +12,6 @@ const STATEMENTS = [
     fee_invoice_id INTEGER REFERENCES invoices (id) ON DELETE SET NULL,
     as_of TEXT NOT NULL,
     created_at TEXT NOT NULL
-  ) STRICT`,
-  sql`CREATE TABLE subscription_notices (
-    id INTEGER PRIMARY KEY,
-    subscription_id INTEGER NOT NULL REFERENCES subscriptions (id),
-    kind TEXT NOT NULL CHECK (kind IN ('renewal', 'trial_end')),
-    for_date TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('queued', 'no_email')),
-    outbox_id INTEGER REFERENCES outbox (id),
-    as_of TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    UNIQUE (subscription_id, kind, for_date)
   ) STRICT`
 ]
 
@@ -33,6 +20,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP TABLE IF EXISTS subscription_notices`.execute(db)
   await sql`DROP TABLE IF EXISTS late_fees`.execute(db)
 }
