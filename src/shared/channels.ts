@@ -51,6 +51,8 @@ export const CHANNELS = [
   'subscriptions/undoCancel',
   'subscriptions/acceptOffer',
   'subscriptions/reactivate',
+  'subscriptions/upcoming',
+  'subscriptions/upcomingPdf',
   'usage/list',
   'usage/add',
   'usage/correct',

@@ -91,7 +91,8 @@ import {
   subscriptionSearchInput,
   type ChangeResult,
   type SubscriptionRow,
-  type SubscriptionView
+  type SubscriptionView,
+  type UpcomingInvoice
 } from './books/subscriptions'
 import type { Metric, Plan } from './billing/plan'
 import {
@@ -191,6 +192,11 @@ export const contract = {
   'subscriptions/undoCancel': { input: subscriptionIdInput, output: returns<SubscriptionView>() },
   'subscriptions/acceptOffer': { input: acceptOfferInput, output: returns<SubscriptionView>() },
   'subscriptions/reactivate': { input: reactivateInput, output: returns<SubscriptionView>() },
+  'subscriptions/upcoming': {
+    input: subscriptionIdInput,
+    output: returns<UpcomingInvoice | null>()
+  },
+  'subscriptions/upcomingPdf': { input: subscriptionIdInput, output: returns<InvoicePdf>() },
   'usage/list': { input: usageListInput, output: returns<UsageRecord[]>() },
   'usage/add': {
     input: usageAddInput,

@@ -150,6 +150,27 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
     await expect(page.getByRole('textbox', { name: 'Days from the due date' })).toHaveValue(
       '0, 7, 14'
     )
+    // renewal notices and a late fee in the same form; a fee of nothing is refused at its field
+    await page
+      .getByRole('checkbox', { name: 'Tell customers before a long subscription renews' })
+      .check()
+    await page.getByRole('textbox', { name: 'Days before the renewal' }).fill('21')
+    await page.getByRole('checkbox', { name: 'Charge a late fee' }).check()
+    await page.getByRole('button', { name: 'Save reminders' }).click()
+    await expect(page.getByRole('textbox', { name: 'Percentage' })).toHaveAttribute(
+      'aria-invalid',
+      'true'
+    )
+    await page.getByRole('textbox', { name: 'Percentage' }).fill('5')
+    await page.getByRole('textbox', { name: 'At most' }).fill('50')
+    await page.getByRole('button', { name: 'Save reminders' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+    await shot(page, info, '04b-reminder-settings')
+    expect(await call(app, 'reminders/settings', {})).toMatchObject({
+      renewal: { enabled: true, daysBefore: 21 },
+      trialEnding: { enabled: false },
+      lateFee: { enabled: true, kind: 'percent', amount: '5', cap: '50', afterDays: 14 }
+    })
     // the reminder's Polish wording, edited with a preview; an unknown placeholder is refused
     await page.getByRole('combobox', { name: 'Message', exact: true }).selectOption('reminder')
     await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('pl')

@@ -81,6 +81,33 @@ test('subscriptions: subscribe, change with a proration preview, pause, retentio
     .click()
   await expect(page.locator('.page-actions').getByText('Active')).toBeVisible()
 
+  // the upcoming invoice: what next month's run will bill, as the customer will read it
+  const upcoming = page.getByRole('region', { name: 'Upcoming invoice' })
+  const next = await call<{ billDate: string; invoice: { subtotals: { total: number } } }>(
+    app,
+    'subscriptions/upcoming',
+    { subscriptionId: Number(page.url().split('/').pop()) }
+  )
+  // priced as that run will: the same total as a preview of the run on that day (the change's
+  // proration lines join it)
+  const run = await call<{ customers: { invoices: { total: number }[] }[] }>(app, 'billing/run', {
+    asOf: next.billDate,
+    dryRun: true
+  })
+  expect(next.invoice.subtotals.total).toBe(run.customers[0]!.invoices[0]!.total)
+  const total = new Intl.NumberFormat('pl-PL', { style: 'currency', currency: 'PLN' }).format(
+    next.invoice.subtotals.total / 100
+  )
+  await expect(upcoming.getByRole('article', { name: 'Nadchodząca faktura' })).toContainText(total)
+  await expect(upcoming).toContainText('PODGLĄD')
+  await upcoming.getByRole('button', { name: 'Preview' }).click()
+  const pdf = page.getByRole('dialog', { name: 'Upcoming invoice' })
+  await expect(pdf.getByRole('img')).toHaveAttribute('aria-label', /Nadchodząca faktura/)
+  await shot(page, info, '05a-upcoming-invoice-pdf')
+  await pdf.getByRole('button', { name: 'Close' }).click()
+  await upcoming.scrollIntoViewIfNeeded()
+  await shot(page, info, '05b-upcoming-invoice')
+
   // the list of every subscription, filtered by status
   await page
     .getByRole('navigation', { name: 'Sections' })

@@ -43,12 +43,12 @@ import {
 } from './subscriptions'
 import { aggregateStored } from './usage'
 
-interface Candidate extends DraftLine {
+export interface Candidate extends DraftLine {
   billDate: string
 }
 
 /** Keys already billed for a customer: on an invoice, or waiting as a pending charge. */
-function billedKeys(books: Books, customerId: number): Set<string> {
+export function billedKeys(books: Books, customerId: number): Set<string> {
   const onInvoices = books
     .prepare(
       'SELECT l.charge_key AS k FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.customer_id = ? AND l.charge_key IS NOT NULL'
@@ -111,7 +111,7 @@ function pricesOf(plan: Plan): Record<'advance' | 'arrears', Plan['prices']> {
 }
 
 /** Every charge of a subscription due as of a date and not billed yet, each with its key and bill date. */
-function dueCharges(
+export function dueCharges(
   books: Books,
   state: SubscriptionState,
   asOf: string,
@@ -167,7 +167,7 @@ function dueCharges(
 }
 
 /** A subscription's coupons, each limited to its periods: from the one it was attached in, N periods on (or forever). */
-function couponApplications(state: SubscriptionState): CouponApplication[] {
+export function couponApplications(state: SubscriptionState): CouponApplication[] {
   const plan = state.items[0]!.version.plan
   return state.coupons.map(({ coupon, from: added }) => {
     const from = added > firstBillingDay(state.row) ? added : firstBillingDay(state.row)
@@ -199,7 +199,7 @@ function couponApplications(state: SubscriptionState): CouponApplication[] {
   })
 }
 
-function pendingCandidates(
+export function pendingCandidates(
   books: Books,
   customerId: number,
   asOf: string
@@ -223,17 +223,11 @@ function pendingCandidates(
 }
 
 /**
- * Bills one customer as of a date, in one transaction: every due charge of every subscription
- * and every pending charge, grouped into one draft per currency and bill date (in order), then
- * issued if the company issues directly. Charges already billed are skipped by their key, so a
- * run can be repeated or resumed after a crash without billing anything twice.
- */
-/**
  * A late fee waits for the customer's next invoice: it joins the first invoice of its currency
  * dated on or after it, priced as that invoice's lines are (tax-inclusive or not); with no such
  * invoice in this run it stays pending (a fee alone is never an invoice of its own here).
  */
-function joinNextInvoice(groups: Map<string, Candidate[]>, fee: Candidate): void {
+export function joinNextInvoice(groups: Map<string, Candidate[]>, fee: Candidate): void {
   const key = [...groups.keys()]
     .filter((k) => {
       const [billDate, currency] = k.split('|')

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { listOutbox } from '../documents/email/outbox'
 import { reminderSettings } from '../documents/email/reminders'
 import { overdueCompany } from '../documents/email/test-reminders'
+import { createSubscription } from '../books/subscriptions'
 import { openCompanyStore } from '../store/db'
 import { runCli } from './index'
 import { failure } from './test-support'
@@ -65,6 +66,27 @@ describe('reminders from the command line', () => {
     )
     expect(await runCli(['reminders', 'pause', '--invoice', number, '--file', file])).toBe(
       `Reminders for invoice ${number} are paused.\n`
+    )
+  })
+
+  it('queues a trial-ending notice once and says for whom', async () => {
+    const { books, store, path, invoice } = await overdueCompany({
+      trialEnding: { enabled: true, daysBefore: 3 }
+    })
+    const subscriptionId = createSubscription(books, {
+      customerId: invoice.customerId!,
+      planCode: 'pro',
+      startDate: '2026-03-01',
+      quantity: '1',
+      trialDays: 14
+    }).id
+    await store.close()
+    const run = () => runCli(['reminders', 'run', '--as-of', '2026-03-11', '--file', path])
+    expect(await run()).toBe(
+      `Queued 0 reminder(s) as of 2026-03-11.\nQueued 1 notice(s):\n  subscription ${subscriptionId} (Łukasz Ćwikła): trial ends on 2026-03-14 (message 1)\nThey go out with outbox send, or when Facturo is open.\n`
+    )
+    expect(await run()).toBe(
+      'Queued 0 reminder(s) as of 2026-03-11.\nThey go out with outbox send, or when Facturo is open.\n'
     )
   })
 

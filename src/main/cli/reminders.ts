@@ -27,6 +27,13 @@ export async function runRemindersCli(argv: readonly string[]): Promise<string> 
             `  ${q.number}: ${q.stage < 0 ? `${-q.stage} day(s) before the due date` : q.stage === 0 ? 'on the due date' : `${q.stage} day(s) overdue`} (message ${q.outboxId})`
         ),
         ...run.noEmail.map((n) => `  ${n.number}: due, but the customer has no billing email`),
+        ...(run.notices.length
+          ? [`Queued ${run.notices.filter((n) => n.outboxId !== null).length} notice(s):`]
+          : []),
+        ...run.notices.map(
+          (n) =>
+            `  subscription ${n.subscriptionId} (${n.customerName}): ${n.kind === 'renewal' ? `renews on ${n.date}` : `trial ends on ${n.date}`} ${n.outboxId === null ? '— the customer has no billing email' : `(message ${n.outboxId})`}`
+        ),
         ...(run.lateFees.length ? [`Charged ${run.lateFees.length} late fee(s):`] : []),
         ...run.lateFees.map(
           (f) =>

@@ -14,6 +14,9 @@ import {
   type ChangeOutcome
 } from '../books/subscriptions'
 import { searchSubscriptions } from '../books/subscription-list'
+import { upcomingInvoice } from '../books/upcoming'
+import { invoicePdf } from '../documents/pdf/render'
+import { problem } from '../errors'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
 
@@ -77,4 +80,23 @@ export function registerSubscriptionHandlers(registry: HandlerRegistry, ctx: Han
     )
     .register('subscriptions/acceptOffer', (input) => acceptRetentionOffer(books(), input))
     .register('subscriptions/reactivate', (input) => reactivateSubscription(books(), input))
+    .register('subscriptions/upcoming', ({ subscriptionId }) =>
+      upcomingInvoice(books(), subscriptionId)
+    )
+    .register('subscriptions/upcomingPdf', async ({ subscriptionId }) => {
+      const upcoming = upcomingInvoice(books(), subscriptionId)
+      if (!upcoming)
+        throw problem(
+          'NOT_FOUND',
+          'no_upcoming_invoice',
+          `Subscription ${subscriptionId} has nothing left to bill.`
+        )
+      const { invoice } = upcoming
+      const pdf = await invoicePdf(invoice, invoice.language, { upcoming: true })
+      return {
+        fileName: `upcoming-${subscriptionId}-${upcoming.billDate}.pdf`,
+        language: invoice.language,
+        pdfBase64: Buffer.from(pdf).toString('base64')
+      }
+    })
 }

@@ -174,6 +174,8 @@ const MALFORMED: Record<Channel, Case[]> = {
     { input: { subscriptionId: 1, offer: 'free_lunch', reason: 'r' }, paths: ['offer'] }
   ],
   'subscriptions/reactivate': [{ input: { subscriptionId: 1, on: '2026-02-30x' }, paths: ['on'] }],
+  'subscriptions/upcoming': [{ input: { subscriptionId: -1 }, paths: ['subscriptionId'] }],
+  'subscriptions/upcomingPdf': [{ input: { subscriptionId: 'x' }, paths: ['subscriptionId'] }],
   'usage/list': [{ input: { customerId: 1, from: 'January' }, paths: ['from'] }],
   'usage/add': [
     {

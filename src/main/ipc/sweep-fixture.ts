@@ -454,6 +454,8 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
       offset: 0
     },
     'subscriptions/get': { subscriptionId: ids.s1 },
+    'subscriptions/upcoming': { subscriptionId: ids.s1 },
+    'subscriptions/upcomingPdf': { subscriptionId: ids.s1 },
     'subscriptions/create': {
       customerId: ids.cora,
       planCode: 'extra',

@@ -391,6 +391,17 @@ export interface LateFeeTable {
   created_at: string
 }
 
+export interface SubscriptionNoticeTable {
+  id: Id
+  subscription_id: number
+  kind: 'renewal' | 'trial_ending'
+  date: string
+  status: 'queued' | 'no_email'
+  outbox_id: number | null
+  as_of: string
+  created_at: string
+}
+
 export interface ReminderPauseTable {
   id: Id
   customer_id: number | null
@@ -430,4 +441,5 @@ export interface Database {
   reminders: ReminderTable
   reminder_pauses: ReminderPauseTable
   late_fees: LateFeeTable
+  subscription_notices: SubscriptionNoticeTable
 }

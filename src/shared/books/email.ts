@@ -44,16 +44,51 @@ export interface SmtpSettingsView {
   canSavePassword: boolean
 }
 
-export const EMAIL_KINDS = ['invoice', 'credit_note', 'statement', 'reminder'] as const
+export const EMAIL_KINDS = [
+  'invoice',
+  'credit_note',
+  'statement',
+  'reminder',
+  'renewal',
+  'trial_ending'
+] as const
 export type EmailKind = (typeof EMAIL_KINDS)[number]
 
-/** What a template may say; anything else in braces is refused when it is saved. */
-export const PLACEHOLDERS = ['customer', 'number', 'total', 'due_date', 'company'] as const
+/** Every placeholder any template may say. */
+export const PLACEHOLDERS = [
+  'customer',
+  'number',
+  'total',
+  'due_date',
+  'company',
+  'plan',
+  'date'
+] as const
+export type Placeholder = (typeof PLACEHOLDERS)[number]
 
-const placeholderProblem = (text: string): string | null => {
+const ABOUT_INVOICE = ['customer', 'number', 'total', 'due_date', 'company'] as const
+
+/**
+ * What each kind of message may say; anything else in braces is refused when it is saved.
+ * A statement's {date} is its last day and {total} the balance; a renewal's {date} the day it
+ * renews and {total} what that invoice will be; a trial's {date} its last day.
+ */
+export const KIND_PLACEHOLDERS: Readonly<Record<EmailKind, readonly Placeholder[]>> = {
+  invoice: ABOUT_INVOICE,
+  credit_note: ABOUT_INVOICE,
+  reminder: ABOUT_INVOICE,
+  statement: ['customer', 'total', 'date', 'company'],
+  renewal: ['customer', 'plan', 'date', 'total', 'company'],
+  trial_ending: ['customer', 'plan', 'date', 'total', 'company']
+}
+
+export const placeholderProblem = (
+  text: string,
+  allowed: readonly Placeholder[] = PLACEHOLDERS
+): string | null => {
   for (const match of text.matchAll(/\{([^{}]*)\}/g)) {
-    if (!(PLACEHOLDERS as readonly string[]).includes(match[1]!))
-      return `{${match[1]}} is not a placeholder (use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`
+    if (!(allowed as readonly string[]).includes(match[1]!))
+      return `{${match[1]}} is not a placeholder here (use ${allowed.map((p) => `{${p}}`).join(', ')})`
   }
   return null
 }
@@ -74,9 +109,21 @@ export const templateKeyInput = z.strictObject({
   language: z.enum(LANGUAGES)
 })
 /** Saves one template; template null goes back to the app's own wording. */
-export const templateSaveInput = templateKeyInput.extend({
-  template: emailTemplateSchema.nullable()
-})
+export const templateSaveInput = templateKeyInput
+  .extend({ template: emailTemplateSchema.nullable() })
+  .superRefine(({ kind, template }, ctx) => {
+    if (!template) return
+    for (const field of ['subject', 'body'] as const) {
+      const problem = placeholderProblem(template[field], KIND_PLACEHOLDERS[kind])
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['template', field],
+          message: problem,
+          params: { code: 'placeholder' }
+        })
+    }
+  })
 
 export interface EmailTemplateView {
   kind: EmailKind

@@ -64,6 +64,20 @@ export const reminderSettingsSchema = z.strictObject({
           params: { code: 'required' }
         })
     })
+    .prefault({}),
+  /** A notice before a long period (a quarter or more) renews: how many days ahead. */
+  renewal: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      daysBefore: z.number().int().min(1).max(90).default(30)
+    })
+    .prefault({}),
+  /** A notice before a trial ends: how many days ahead of its last day. */
+  trialEnding: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      daysBefore: z.number().int().min(0).max(30).default(3)
+    })
     .prefault({})
 })
 export type ReminderSettings = z.output<typeof reminderSettingsSchema>
@@ -87,6 +101,14 @@ export interface ReminderRun {
   skipped: number
   /** Due, but the customer has no billing email. */
   noEmail: { invoiceId: number; number: string }[]
+  /** Renewal and trial-ending notices due: queued (outboxId), or with no email to send to (null). */
+  notices: {
+    subscriptionId: number
+    customerName: string
+    kind: 'renewal' | 'trial_ending'
+    date: string
+    outboxId: number | null
+  }[]
   /** Late fees charged: on the customer's next invoice, or on a draft invoice of their own. */
   lateFees: {
     invoiceId: number

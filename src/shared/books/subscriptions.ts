@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { requiredLine } from '../text'
 import { calendarDate } from '../calendar'
+import type { InvoiceView } from './invoices'
 
 const date = calendarDate
 const quantity = z
@@ -148,4 +149,13 @@ export interface SubscriptionView {
 
 export interface SubscriptionRow extends SubscriptionView {
   customerName: string
+}
+
+/**
+ * What the next billing run will bill a subscription, priced as that run will (usage so far):
+ * a draft that is never kept, so its id is 0 and it has no number.
+ */
+export interface UpcomingInvoice {
+  billDate: string
+  invoice: InvoiceView
 }

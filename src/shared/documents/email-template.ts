@@ -1,14 +1,14 @@
-import type { EmailKind, EmailTemplate } from '../books/email'
-import { PLACEHOLDERS } from '../books/email'
+import type { EmailKind, EmailTemplate, Placeholder } from '../books/email'
 import type { Translate } from './breakdown-text'
 
-export type PlaceholderValues = Record<(typeof PLACEHOLDERS)[number], string>
+/** What a message's placeholders stand for (each kind says its own; see KIND_PLACEHOLDERS). */
+export type PlaceholderValues = Partial<Record<Placeholder, string>>
 
 /** A template with its placeholders filled in; braces that are not placeholders stay as typed. */
 export function fillTemplate(template: EmailTemplate, values: PlaceholderValues): EmailTemplate {
   const fill = (text: string) =>
     text.replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
-      Object.hasOwn(values, name) ? values[name as keyof PlaceholderValues] : whole
+      Object.hasOwn(values, name) ? values[name as Placeholder]! : whole
     )
   return { subject: fill(template.subject), body: fill(template.body) }
 }

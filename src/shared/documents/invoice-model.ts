@@ -82,7 +82,16 @@ function partyLines(
 }
 
 /** The words and figures of an invoice in `language`, with `t` looking up that language's catalog. */
-export function invoiceModel(invoice: InvoiceView, language: string, t: Translate): DocumentModel {
+/**
+ * `upcoming`: the invoice the next billing run will make (a preview that is never kept), titled
+ * and watermarked as one.
+ */
+export function invoiceModel(
+  invoice: InvoiceView,
+  language: string,
+  t: Translate,
+  options: { upcoming?: boolean } = {}
+): DocumentModel {
   const locale = documentLocale(language)
   const c = invoice.currency
   const money = (minor: number) => formatMoney(minorUnits(minor), c, locale)
@@ -92,7 +101,9 @@ export function invoiceModel(invoice: InvoiceView, language: string, t: Translat
   const m = (decimal: string) => formatDecimalMoney(decimal, c, locale)
   const q = (decimal: string) => formatQuantity(decimal, locale)
   const draft = invoice.status === 'draft'
-  const title = `${t(invoice.kind === 'credit_note' ? 'invoices.creditNoteTitle' : 'invoices.invoiceTitle')} ${invoice.number ?? t('invoices.draftNumber', { id: invoice.id })}`
+  const title = options.upcoming
+    ? t('invoices.upcomingTitle')
+    : `${t(invoice.kind === 'credit_note' ? 'invoices.creditNoteTitle' : 'invoices.invoiceTitle')} ${invoice.number ?? t('invoices.draftNumber', { id: invoice.id })}`
   const facts = [
     {
       label: t('invoices.issueDate'),
@@ -135,7 +146,8 @@ export function invoiceModel(invoice: InvoiceView, language: string, t: Translat
       ...line.breakdown.map((step) => describeStep(step, t, m, q)),
       ...(line.proration
         ? [
-            `${t('invoices.prorated', { days: line.proration.days, of: line.proration.ofDays })} ${line.proration.computation}`
+            // the computation in the document's own words and figures: "29/31 × 200,00 zł"
+            `${t('invoices.prorated', { days: line.proration.days, of: line.proration.ofDays })} ${line.proration.days}/${line.proration.ofDays} × ${m(line.proration.fullAmount)}`
           ]
         : []),
       ...(line.discount !== 0 ? [`${t('invoices.lineDiscount')}: ${amount(-line.discount)}`] : [])
@@ -170,7 +182,11 @@ export function invoiceModel(invoice: InvoiceView, language: string, t: Translat
     template: INVOICE_TEMPLATE,
     language,
     title,
-    watermark: draft ? t('documents.draftWatermark') : null,
+    watermark: options.upcoming
+      ? t('documents.previewWatermark')
+      : draft
+        ? t('documents.draftWatermark')
+        : null,
     facts,
     parties,
     notes: invoice.correctionReason

@@ -123,15 +123,21 @@ export function queueInvoiceMessage(
     customerId: invoice.customerId,
     document: { kind: 'invoice', invoiceId: invoice.id, language, template: INVOICE_TEMPLATE },
     language,
-    sender: {
-      name: settings.fromName || company.legalName,
-      address: settings.fromAddress,
-      replyTo: settings.replyTo
-    },
+    sender: senderOf(settings, company),
     recipients,
     ...message
   })
 }
+
+/** Who a message is from: the SMTP settings' name and address, else the company's name. */
+export const senderOf = (
+  settings: ReturnType<typeof requireSettings>,
+  company: { legalName: string }
+): Sender => ({
+  name: settings.fromName || company.legalName,
+  address: settings.fromAddress,
+  replyTo: settings.replyTo
+})
 
 interface NewMessage {
   kind: EmailKind

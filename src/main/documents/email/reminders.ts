@@ -22,6 +22,7 @@ import { AppError, problem } from '../../errors'
 import { summarizeFieldErrors, toFieldErrors } from '@shared/validation'
 import { documentTranslator } from '../pdf/render'
 import type { Books } from '../../store/sync'
+import { queueNotices } from './notices'
 import { billingEmails, queueInvoiceMessage, requireSettings } from './outbox'
 
 /**
@@ -115,16 +116,28 @@ function decided(books: Books): Map<number, Set<number>> {
   return map
 }
 
-/** Queues every reminder due by `asOf` (once each), charges the late fees due, and says what it did. */
+/**
+ * Queues every reminder and renewal or trial-ending notice due by `asOf` (once each), charges
+ * the late fees due, and says what it did.
+ */
 export function runReminders(books: Books, asOf: string): ReminderRun {
   const settings = reminderSettings(books)
-  const result: ReminderRun = { asOf, queued: [], skipped: 0, noEmail: [], lateFees: [] }
+  const result: ReminderRun = {
+    asOf,
+    queued: [],
+    skipped: 0,
+    noEmail: [],
+    notices: [],
+    lateFees: []
+  }
   const reminding = settings.enabled && settings.schedule.length > 0
-  if (!reminding && !settings.lateFee.enabled) return result
-  if (reminding) requireSettings(books)
+  const noticing = settings.renewal.enabled || settings.trialEnding.enabled
+  if (!reminding && !noticing && !settings.lateFee.enabled) return result
+  if (reminding || noticing) requireSettings(books)
   return books.tx(() => {
     const owed = candidates(books)
     if (reminding) queueReminders(books, owed, settings, asOf, result)
+    queueNotices(books, settings, asOf, result)
     const charged = new Set(
       books.all(books.q.selectFrom('late_fees').select('invoice_id')).map((r) => r.invoice_id)
     )

@@ -95,6 +95,10 @@ export async function renderPdf(model: DocumentModel): Promise<Uint8Array> {
 export const invoiceFileName = (invoice: Pick<InvoiceView, 'number' | 'id'>): string =>
   `${(invoice.number ?? `draft-${invoice.id}`).replace(/[^\p{L}\p{N}._-]+/gu, '-')}.pdf`
 
-export async function invoicePdf(invoice: InvoiceView, language: Language): Promise<Uint8Array> {
-  return renderPdf(invoiceModel(invoice, language, documentTranslator(language)))
+export async function invoicePdf(
+  invoice: InvoiceView,
+  language: Language,
+  options: { upcoming?: boolean } = {}
+): Promise<Uint8Array> {
+  return renderPdf(invoiceModel(invoice, language, documentTranslator(language), options))
 }

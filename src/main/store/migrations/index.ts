@@ -8,6 +8,7 @@ import * as m0006 from './0006_outbox'
 import * as m0007 from './0007_company_pix_key'
 import * as m0008 from './0008_reminders'
 import * as m0009 from './0009_late_fees'
+import * as m0010 from './0010_subscription_notices'
 
 /**
  * Every migration, in order, listed by hand: the bundle has no folder to scan.
@@ -22,7 +23,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_outbox': m0006,
   '0007_company_pix_key': m0007,
   '0008_reminders': m0008,
-  '0009_late_fees': m0009
+  '0009_late_fees': m0009,
+  '0010_subscription_notices': m0010
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

@@ -76,7 +76,7 @@ export function OutboxList({ invoiceId }: { invoiceId?: number }) {
                   </span>
                   {e.lastError && <div className="muted small">{e.lastError}</div>}
                 </td>
-                {!invoiceId && <td>{e.invoiceNumber ?? '—'}</td>}
+                {!invoiceId && <td>{e.invoiceNumber ?? t(`email.kinds.${e.kind}`)}</td>}
                 <td>
                   {invoiceId && <div>{t(`email.kinds.${e.kind}`)}</div>}
                   <span className={invoiceId ? 'muted small' : undefined}>{e.to.join(', ')}</span>

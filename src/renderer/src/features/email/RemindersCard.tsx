@@ -16,7 +16,10 @@ import { SelectField, TextField } from '../../components/Field'
 import { Loading } from '../../components/Loading'
 import { errorMessage, fieldMessage } from '../../errors'
 
-/** Settings › Email › Payment reminders: on or off, and on which days around the due date. */
+/**
+ * Settings › Email › Reminders: payment reminders (on which days around the due date), renewal
+ * and trial-ending notices (how many days ahead), and the late fee.
+ */
 export function RemindersCard() {
   const { t } = useTranslation()
   const [loaded] = useChannel('reminders/settings', {})
@@ -39,6 +42,17 @@ function RemindersForm({ initial, taxRates }: { initial: ReminderSettings; taxRa
   }))
   const [afterDays, setAfterDays] = useState(String(initial.lateFee.afterDays))
   const [cap, setCap] = useState(initial.lateFee.cap ?? '')
+  const [notices, setNotices] = useState(() => ({
+    renewal: { ...initial.renewal, daysBefore: String(initial.renewal.daysBefore) },
+    trialEnding: { ...initial.trialEnding, daysBefore: String(initial.trialEnding.daysBefore) }
+  }))
+  const changeNotice = (
+    kind: 'renewal' | 'trialEnding',
+    change: Partial<{ enabled: boolean; daysBefore: string }>
+  ) => {
+    setNotices((n) => ({ ...n, [kind]: { ...n[kind], ...change } }))
+    setState('idle')
+  }
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle')
   /** A field's setter that also marks the form unsaved. */
   const edited = (set: (value: string) => void) => (value: string) => {
@@ -56,20 +70,33 @@ function RemindersForm({ initial, taxRates }: { initial: ReminderSettings; taxRa
       .split(/[\s,;]+/)
       .filter(Boolean)
       .map((d) => (/^[-+]?\d+$/.test(d) ? Number(d) : d))
+    const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : text) as number
     const result = await api.invoke('reminders/saveSettings', {
       enabled,
       schedule: days as number[],
+      renewal: { ...notices.renewal, daysBefore: whole(notices.renewal.daysBefore) },
+      trialEnding: { ...notices.trialEnding, daysBefore: whole(notices.trialEnding.daysBefore) },
       lateFee: {
         ...fee,
         amount: fee.amount.trim().replace(',', '.'),
         cap: cap.trim() === '' ? null : cap.trim().replace(',', '.'),
-        afterDays: (/^\d+$/.test(afterDays.trim()) ? Number(afterDays) : afterDays) as number
+        afterDays: whole(afterDays)
       }
     })
     if (result.ok) {
       setSchedule(result.value.schedule.join(', '))
       setFee(result.value.lateFee)
       setCap(result.value.lateFee.cap ?? '')
+      setNotices({
+        renewal: {
+          ...result.value.renewal,
+          daysBefore: String(result.value.renewal.daysBefore)
+        },
+        trialEnding: {
+          ...result.value.trialEnding,
+          daysBefore: String(result.value.trialEnding.daysBefore)
+        }
+      })
       setFailure(null)
       setState('saved')
     } else {
@@ -103,6 +130,31 @@ function RemindersForm({ initial, taxRates }: { initial: ReminderSettings; taxRa
         onChange={edited(setSchedule)}
         error={fieldMessage(t, scheduleError)}
       />
+      <fieldset className="form-section">
+        <legend>{t('email.notices')}</legend>
+        <p className="muted">{t('email.noticesHint')}</p>
+        {(['renewal', 'trialEnding'] as const).map((kind) => (
+          <div key={kind} className="form-grid">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                name={`${kind}Enabled`}
+                checked={notices[kind].enabled}
+                onChange={(e) => changeNotice(kind, { enabled: e.target.checked })}
+              />{' '}
+              {t(`email.${kind}Enabled`)}
+            </label>
+            <TextField
+              name={`${kind}DaysBefore`}
+              label={t(`email.${kind}DaysBefore`)}
+              inputMode="numeric"
+              value={notices[kind].daysBefore}
+              onChange={(v) => changeNotice(kind, { daysBefore: v })}
+              error={fieldMessage(t, failure?.fieldErrors?.[`${kind}.daysBefore`])}
+            />
+          </div>
+        ))}
+      </fieldset>
       <fieldset className="form-section">
         <legend>{t('email.lateFee')}</legend>
         <p className="muted">{t('email.lateFeeHint')}</p>

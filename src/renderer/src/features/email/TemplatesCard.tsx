@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   EMAIL_KINDS,
-  PLACEHOLDERS,
+  KIND_PLACEHOLDERS,
   type EmailKind,
   type EmailTemplateView
 } from '@shared/books/email'
@@ -27,6 +27,10 @@ const SAMPLE = (company: string, language: Language) => ({
   due_date: new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
     dateStyle: 'medium'
   }).format(new Date(2026, 2, 15)),
+  plan: 'Pro',
+  date: new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+    dateStyle: 'medium'
+  }).format(new Date(2027, 0, 1)),
   company
 })
 
@@ -89,7 +93,7 @@ function TemplateEditor({
     <Card
       title={t('email.wording')}
       description={t('email.wordingHint', {
-        placeholders: PLACEHOLDERS.map((p) => `{${p}}`).join(' ')
+        placeholders: KIND_PLACEHOLDERS[kind].map((p) => `{${p}}`).join(' ')
       })}
     >
       <div className="form-grid">

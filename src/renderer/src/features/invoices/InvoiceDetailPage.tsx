@@ -289,7 +289,7 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
       )}
       {action === 'preview' && (
         <PdfPreviewDialog
-          invoiceId={invoice.id}
+          load={() => api.invoke('invoices/pdf', { invoiceId: invoice.id })}
           title={invoice.number ?? t('invoices.draftNumber', { id: invoice.id })}
           onClose={close}
         />

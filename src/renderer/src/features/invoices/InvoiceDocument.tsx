@@ -24,15 +24,23 @@ function PaymentCode({ code }: { code: NonNullable<DocumentModel['paymentCode']>
  * charge explained: drawn from the same document model as the PDF and the email, so the screen,
  * the paper and the attachment say the same words and figures.
  */
-export function InvoiceDocument({ invoice }: { invoice: InvoiceView }) {
+export function InvoiceDocument({
+  invoice,
+  upcoming = false
+}: {
+  invoice: InvoiceView
+  /** The invoice the next billing run will make: titled and watermarked as a preview. */
+  upcoming?: boolean
+}) {
   const model = useMemo(
     () =>
       invoiceModel(
         invoice,
         invoice.language,
-        i18next.getFixedT(invoice.language) as unknown as Translate
+        i18next.getFixedT(invoice.language) as unknown as Translate,
+        { upcoming }
       ),
-    [invoice]
+    [invoice, upcoming]
   )
   return (
     // the customer's words, not the app's: marked so, and never machine-translated

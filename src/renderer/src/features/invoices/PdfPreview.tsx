@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist'
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
 import type { AppErrorInfo } from '@shared/result'
-import { useApi } from '../../api/context'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
@@ -15,12 +14,14 @@ GlobalWorkerOptions.workerSrc = workerUrl
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const
 
-/** The invoice's PDF as main renders it (the same bytes as Download PDF), as bytes and a name. */
-export async function invoicePdfBytes(
-  api: ReturnType<typeof useApi>,
-  invoiceId: number
+type PdfResult =
+  { ok: true; value: { fileName: string; pdfBase64: string } } | { ok: false; error: AppErrorInfo }
+
+/** A PDF as main renders it (the same bytes as Download PDF), as bytes and a name. */
+async function pdfBytes(
+  load: () => Promise<PdfResult>
 ): Promise<{ ok: true; fileName: string; bytes: Uint8Array } | { ok: false; error: AppErrorInfo }> {
-  const result = await api.invoke('invoices/pdf', { invoiceId })
+  const result = await load()
   if (!result.ok) return result
   return { ok: true, fileName: result.value.fileName, bytes: fromBase64(result.value.pdfBase64) }
 }
@@ -39,20 +40,21 @@ export function openForPrinting(bytes: Uint8Array): void {
 }
 
 /**
- * Preview: the invoice's real PDF drawn page by page by pdf.js, with zoom, not an imitation of
- * it. The canvas is named by the page's text, so a screen reader (and a test) reads what it shows.
+ * Preview: a real PDF (an invoice's, or a subscription's upcoming invoice) drawn page by page by
+ * pdf.js, with zoom, not an imitation of it. The canvas is named by the page's text, so a screen
+ * reader (and a test) reads what it shows. `load` asks main for the PDF; it is called once.
  */
 export function PdfPreviewDialog({
-  invoiceId,
+  load,
   title,
   onClose
 }: {
-  invoiceId: number
+  load: () => Promise<PdfResult>
   title: string
   onClose(): void
 }) {
   const { t } = useTranslation()
-  const api = useApi()
+  const loader = useRef(load)
   const canvas = useRef<HTMLCanvasElement>(null)
   const [pdf, setPdf] = useState<{ doc: PDFDocumentProxy; bytes: Uint8Array } | null>(null)
   const [failure, setFailure] = useState<AppErrorInfo | null>(null)
@@ -64,7 +66,7 @@ export function PdfPreviewDialog({
     let cancelled = false
     let loading: ReturnType<typeof getDocument> | null = null
     void (async () => {
-      const result = await invoicePdfBytes(api, invoiceId)
+      const result = await pdfBytes(loader.current)
       if (cancelled) return
       if (!result.ok) return setFailure(result.error)
       // pdf.js takes the bytes it is given: keep a copy for printing
@@ -76,7 +78,7 @@ export function PdfPreviewDialog({
       cancelled = true
       void loading?.destroy()
     }
-  }, [api, invoiceId])
+  }, [])
 
   useEffect(() => {
     if (!pdf || !canvas.current) return

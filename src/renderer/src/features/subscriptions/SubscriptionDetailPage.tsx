@@ -17,6 +17,7 @@ import { formatDay, formatPeriod, today } from '../../format'
 import { intlLocale } from '../../i18n'
 import { CancelDialog } from './CancelDialog'
 import { ChangeSubscriptionDialog, PauseDialog, ResumeDialog } from './LifecycleDialogs'
+import { UpcomingInvoiceCard } from './UpcomingInvoiceCard'
 
 type Action = 'change' | 'pause' | 'resume' | 'cancel' | 'undo' | 'reactivate' | null
 
@@ -220,6 +221,7 @@ function SubscriptionDetail({
           </tbody>
         </table>
       </Card>
+      {running && <UpcomingInvoiceCard subscriptionId={s.id} />}
       {action === 'change' && plans.status === 'ready' && (
         <ChangeSubscriptionDialog
           subscription={s}
