@@ -100,8 +100,11 @@ export const CHANNELS = [
   'reminders/saveSettings',
   'reminders/run',
   'reminders/pause',
+  'reminders/paused',
   'invoices/eml',
-  'billing/runPdf'
+  'billing/runPdf',
+  'statements/pdf',
+  'statements/email'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -154,8 +157,10 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'email/templates',
   'outbox/list',
   'reminders/settings',
+  'reminders/paused',
   'invoices/eml',
-  'billing/runPdf'
+  'billing/runPdf',
+  'statements/pdf'
 ])
 
 export const isChannel = (name: string): name is Channel =>

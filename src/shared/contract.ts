@@ -95,6 +95,7 @@ import {
   type UpcomingInvoice
 } from './books/subscriptions'
 import type { Metric, Plan } from './billing/plan'
+import { statementEmailInput, statementPdfInput, type StatementPdf } from './books/statements'
 import {
   backupFolderInput,
   backupPathInput,
@@ -238,6 +239,8 @@ export const contract = {
   'outbox/cancel': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'outbox/markSent': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'reminders/settings': { input: noInput, output: returns<ReminderSettings>() },
+  'statements/pdf': { input: statementPdfInput, output: returns<StatementPdf>() },
+  'statements/email': { input: statementEmailInput, output: returns<OutboxEntry>() },
   'billing/runPdf': {
     input: z.strictObject({ runId: z.number().int().positive() }),
     output: returns<{ fileName: string; pdfBase64: string; invoices: number }>()
@@ -249,6 +252,10 @@ export const contract = {
   'reminders/saveSettings': { input: reminderSettingsSchema, output: returns<ReminderSettings>() },
   'reminders/run': { input: remindersRunInput, output: returns<ReminderRun>() },
   'reminders/pause': { input: reminderPauseInput, output: returns<null>() },
+  'reminders/paused': {
+    input: z.strictObject({ customerId: z.number().int().positive() }),
+    output: returns<{ paused: boolean }>()
+  },
   'backups/list': { input: noInput, output: returns<BackupList>() },
   'backups/create': { input: noInput, output: returns<BackupFile>() },
   'backups/check': { input: backupPathInput, output: returns<BackupCheck>() },

@@ -228,6 +228,36 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
       asOf: twoWeeks.toISOString().slice(0, 10)
     })
     expect(paused.queued).toEqual([])
+
+    // the customer's statement of account, previewed and emailed from the customer's page
+    await page.goto(`${app.origin}/#/customers/${customer.id}`)
+    const statement = page.getByRole('region', { name: 'Statement', exact: true })
+    await statement.getByRole('button', { name: 'Preview' }).click()
+    const statementPdf = page.getByRole('dialog', { name: 'Statement of account' })
+    await expect(statementPdf.getByRole('img')).toHaveAttribute('aria-label', /Wyciąg z konta/)
+    await expect(statementPdf.getByRole('img')).toHaveAttribute(
+      'aria-label',
+      new RegExp(issued.number)
+    )
+    await shot(page, info, '06-statement-preview')
+    await statementPdf.getByRole('button', { name: 'Close' }).click()
+    await statement.getByRole('button', { name: 'Email statement' }).click()
+    await expect(statement.getByRole('status')).toContainText('zaneta@example.com')
+    await shot(page, info, '07-statement-queued')
+    // every reminder of the customer paused from their page, and resumed
+    await page.getByRole('button', { name: 'Pause reminders' }).click()
+    await expect(page.getByRole('button', { name: 'Resume reminders' })).toBeVisible()
+    expect(await call(app, 'reminders/paused', { customerId: customer.id })).toEqual({
+      paused: true
+    })
+    await page.getByRole('button', { name: 'Resume reminders' }).click()
+    await expect(page.getByRole('button', { name: 'Pause reminders' })).toBeVisible()
+    await expect.poll(() => smtp.received.length, { timeout: 15_000 }).toBe(3)
+    const statementMail = smtp.received[2]!
+    expect(statementMail.subject).toBe('Zestawienie rozrachunków od Biuro Poczty Łódź')
+    expect(statementMail.attachments.map((a) => a.filename)).toEqual([
+      expect.stringMatching(/^statement-C00001-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.pdf$/)
+    ])
   } finally {
     await smtp.close()
   }

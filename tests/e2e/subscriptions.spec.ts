@@ -53,7 +53,11 @@ test('subscriptions: subscribe, change with a proration preview, pause, retentio
   await shot(page, info, '03-change-preview')
   await change.getByRole('button', { name: 'Confirm the change' }).click()
   await expect(change).toBeHidden()
-  await expect(page.getByRole('cell', { name: '3', exact: true })).toBeVisible()
+  await expect(
+    page
+      .getByRole('region', { name: 'Plan and add-ons' })
+      .getByRole('cell', { name: '3', exact: true })
+  ).toBeVisible()
 
   // cancelling offers the cheaper plan first; declining leads to the cancellation itself
   await page.getByRole('button', { name: 'Cancel subscription' }).click()

@@ -32,7 +32,7 @@ export const EMAIL_USAGE = `npm run cli -- settings smtp --host H --port P --tls
   npm run cli -- outbox retry|cancel|mark-sent ID --file books.facturo`
 
 /** An email address given on the command line, checked as the app checks it. */
-function addresses(command: string, option: string, values: string[] | undefined): string[] {
+export function addresses(command: string, option: string, values: string[] | undefined): string[] {
   return (values ?? []).map((value) => {
     if (!z.email().safeParse(value).success)
       throw new CliError(`${command}: --${option} "${value}" is not an email address`)
@@ -122,7 +122,7 @@ function describeEntry(e: OutboxEntry): string {
         ? ` (attempt ${e.attempts + 1} at ${e.nextAttemptAt})`
         : ''
   const reason = e.lastError ? `\n      ${e.lastError}` : ''
-  return `  ${String(e.id).padStart(5)}  ${e.status.padEnd(9)} ${(e.invoiceNumber ?? '').padEnd(18)} ${e.to.join(', ')}${when}${reason}`
+  return `  ${String(e.id).padStart(5)}  ${e.status.padEnd(9)} ${(e.invoiceNumber ?? e.kind).padEnd(18)} ${e.to.join(', ')}${when}${reason}`
 }
 
 async function outboxSend(o: Record<string, string[]>): Promise<string> {

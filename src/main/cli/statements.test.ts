@@ -12,6 +12,7 @@ import { recordPayment } from '../books/payments'
 import { createSubscription } from '../books/subscriptions'
 import { openTestBooks } from '../books/test-support'
 import { CliError } from './errors'
+import { runCli } from './index'
 import { runStatements } from './statements'
 
 /** `statements pdf`: a customer's statement of account from the command line. */
@@ -163,5 +164,39 @@ describe('statements pdf', () => {
       'statements pdf: --from is required'
     )
     expect((await failure(['show'])).message).toMatch(/^statements: pdf --customer CODE/)
+  }, 60_000)
+})
+
+describe('statements email', () => {
+  it('queues the statement once the server is set, to the customer or the addresses given', async () => {
+    const { file } = await booksFile()
+    const args = ['email', '--customer', 'K1', '--from', '2026-02-01', '--to', '2026-02-28']
+    // no server yet: said so, and what to do
+    await expect(runCli(['statements', ...args, '--file', file])).rejects.toThrow(/settings smtp/)
+    await runCli([
+      'settings',
+      'smtp',
+      '--file',
+      file,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '2525',
+      '--tls',
+      'none',
+      '--from',
+      'biuro@example.com'
+    ])
+    expect((await failure([...args, '--file', file, '--send-to', 'nope'])).message).toMatch(
+      /^statements email: --send-to/
+    )
+    // the customer has no billing email: an address is needed
+    await expect(runCli(['statements', ...args, '--file', file])).rejects.toThrow(
+      /no billing email/
+    )
+    expect(await runStatements([...args, '--file', file, '--send-to', 'zaneta@example.com'])).toBe(
+      'Queued the statement of Żaneta Wójcik for 2026-02-01 – 2026-02-28 to zaneta@example.com (message 1). It goes out with outbox send, or when Facturo is open.\n'
+    )
+    expect(await runCli(['outbox', 'list', '--file', file])).toContain('statement')
   }, 60_000)
 })

@@ -11,8 +11,12 @@ import { deliverDue } from '../documents/email/sender'
 import { NO_VAULT, saveSmtpSettings, smtpSettingsView } from '../documents/email/smtp-settings'
 import { listTemplates, saveTemplate } from '../documents/email/templates'
 import { invoiceEml } from '../documents/email/eml'
+import { queueStatementEmail } from '../documents/email/statement-email'
+import { renderStatement, statementFileName, statementInput } from '../documents/pdf/statement'
+import { getCustomer } from '../books/customers'
 import {
   pauseReminders,
+  remindersPaused,
   reminderSettings,
   runReminders,
   saveReminderSettings
@@ -47,7 +51,7 @@ export function registerEmailHandlers(registry: HandlerRegistry, ctx: HandlerCon
     const store = writable()
     if (!store) return
     const today = store.books.today()
-    if (remindedOn.get(store.books) === today || !reminderSettings(store.books).enabled) return
+    if (remindedOn.get(store.books) === today) return
     runReminders(store.books, today)
     remindedOn.set(store.books, today)
   }
@@ -84,6 +88,21 @@ export function registerEmailHandlers(registry: HandlerRegistry, ctx: HandlerCon
       inBackground()
       return entry
     })
+    .register('statements/email', ({ recipients, ...input }) => {
+      const entry = queueStatementEmail(books(), { ...input, recipients })
+      inBackground()
+      return entry
+    })
+    .register('statements/pdf', async ({ customerId, from, to, language }) => {
+      const input = statementInput(books(), customerId, from, to)
+      const lang = language ?? getCustomer(books(), customerId).language
+      const pdf = await renderStatement(input, lang)
+      return {
+        fileName: statementFileName(input),
+        language: lang,
+        pdfBase64: Buffer.from(pdf).toString('base64')
+      }
+    })
     .register('outbox/list', (filter) => listOutbox(books(), filter))
     .register('outbox/send', () => sendDue())
     .register('outbox/retry', ({ id }) => {
@@ -114,6 +133,9 @@ export function registerEmailHandlers(registry: HandlerRegistry, ctx: HandlerCon
       inBackground()
       return run
     })
+    .register('reminders/paused', ({ customerId }) => ({
+      paused: remindersPaused(books(), customerId)
+    }))
     .register('reminders/pause', ({ paused, ...target }) => {
       pauseReminders(books(), target, paused)
       return null

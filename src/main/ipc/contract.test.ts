@@ -174,6 +174,16 @@ const MALFORMED: Record<Channel, Case[]> = {
     { input: { subscriptionId: 1, offer: 'free_lunch', reason: 'r' }, paths: ['offer'] }
   ],
   'subscriptions/reactivate': [{ input: { subscriptionId: 1, on: '2026-02-30x' }, paths: ['on'] }],
+  'statements/pdf': [
+    { input: { customerId: 1, from: '2026-03-01', to: '2026-02-01' }, paths: ['to'] },
+    { input: { customerId: 1, from: '2026-02-30', to: '2026-03-01' }, paths: ['from'] }
+  ],
+  'statements/email': [
+    {
+      input: { customerId: 1, from: '2026-01-01', to: '2026-01-31', recipients: ['nope'] },
+      paths: ['recipients.0']
+    }
+  ],
   'subscriptions/upcoming': [{ input: { subscriptionId: -1 }, paths: ['subscriptionId'] }],
   'subscriptions/upcomingPdf': [{ input: { subscriptionId: 'x' }, paths: ['subscriptionId'] }],
   'usage/list': [{ input: { customerId: 1, from: 'January' }, paths: ['from'] }],
@@ -302,7 +312,8 @@ const MALFORMED: Record<Channel, Case[]> = {
   'billing/runPdf': [{ input: { runId: 0 }, paths: ['runId'] }],
   'invoices/eml': [{ input: { invoiceId: 'FV/1' }, paths: ['invoiceId'] }],
   'reminders/run': [{ input: { asOf: '2026-02-30' }, paths: ['asOf'] }],
-  'reminders/pause': [{ input: { customerId: 0, paused: true }, paths: ['customerId'] }]
+  'reminders/pause': [{ input: { customerId: 0, paused: true }, paths: ['customerId'] }],
+  'reminders/paused': [{ input: { customerId: 'C1' }, paths: ['customerId'] }]
 }
 
 /** Inputs that are not objects at all are refused by every channel, naming the input as a whole. */

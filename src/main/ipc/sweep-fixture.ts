@@ -606,6 +606,15 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
       template: { subject: 'Faktura {number}', body: 'Dzień dobry {customer}' }
     },
     'invoices/email': { invoiceId: ids.issued, to: ['klient@example.com'], cc: [], bcc: [] },
+    'statements/pdf': { customerId: ids.ana, from: '2026-01-01', to: '2026-12-31' },
+    'statements/email': {
+      customerId: ids.ana,
+      from: '2026-01-01',
+      to: '2026-12-31',
+      recipients: ['klient@example.com'],
+      cc: [],
+      bcc: []
+    },
     'outbox/list': { limit: 50 },
     'outbox/send': {},
     'outbox/retry': { id: 1 },
@@ -616,7 +625,8 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
     'billing/runPdf': { runId: 1 },
     'reminders/saveSettings': { enabled: true, schedule: [-3, 0, 7] },
     'reminders/run': { asOf: today },
-    'reminders/pause': { customerId: ids.ana, paused: true }
+    'reminders/pause': { customerId: ids.ana, paused: true },
+    'reminders/paused': { customerId: ids.ana }
   }
 }
 

@@ -133,7 +133,7 @@ export interface EmailTemplateView {
   custom: boolean
 }
 
-const recipients = z.array(address).max(50)
+export const recipients = z.array(address).max(50)
 
 export const invoiceEmailInput = z.strictObject({
   invoiceId: z.number().int().positive(),

@@ -10,7 +10,9 @@ import { getCompany } from '../../store/repos/company'
 import type { OutboxTable } from '../../store/schema'
 import type { Books } from '../../store/sync'
 import { INVOICE_TEMPLATE } from '@shared/documents/invoice-model'
+import type { StatementInput } from '@shared/documents/statement-model'
 import { invoiceFileName } from '../pdf/render'
+import { statementFileName } from '../pdf/statement'
 import { smtpSettings } from './smtp-settings'
 import { invoicePlaceholders, templateFor } from './templates'
 
@@ -21,13 +23,14 @@ import { invoicePlaceholders, templateFor } from './templates'
  * was cut off (the app killed mid-send) becomes uncertain, never sent again on its own.
  */
 
-/** What a message attaches, rendered from issued data when it is sent. */
-export type OutboxDocument = {
-  kind: 'invoice'
-  invoiceId: number
-  language: Language
-  template: string
-}
+/**
+ * What a message attaches: an issued invoice, rendered from its frozen data when it is sent; or
+ * a statement, kept as it said when it was queued (a payment recorded meanwhile does not change
+ * what the customer was sent).
+ */
+export type OutboxDocument =
+  | { kind: 'invoice'; invoiceId: number; language: Language; template: string }
+  | { kind: 'statement'; input: StatementInput; language: Language; template: string }
 
 export interface Recipients {
   to: string[]
@@ -202,9 +205,11 @@ function entryFromRow(
     customerName: names.customerName,
     ...recipients,
     subject: row.subject,
-    attachment: document
-      ? invoiceFileName({ number: names.invoiceNumber, id: document.invoiceId })
-      : null,
+    attachment: !document
+      ? null
+      : document.kind === 'statement'
+        ? statementFileName(document.input)
+        : invoiceFileName({ number: names.invoiceNumber, id: document.invoiceId }),
     status,
     attempts: row.attempts,
     nextAttemptAt: status === 'queued' ? row.next_attempt_at : null,

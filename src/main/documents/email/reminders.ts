@@ -273,6 +273,16 @@ function chargeLateFee(
   return feeInvoiceId
 }
 
+/** Whether a customer's reminders are paused (every invoice of theirs). */
+export function remindersPaused(books: Books, customerId: number): boolean {
+  getCustomer(books, customerId)
+  return (
+    books.first(
+      books.q.selectFrom('reminder_pauses').select('id').where('customer_id', '=', customerId)
+    ) !== undefined
+  )
+}
+
 /** Pauses (or resumes) the reminders of one customer or one invoice. */
 export function pauseReminders(
   books: Books,

@@ -3,6 +3,7 @@ import type { OutboxDelivery, SmtpSettings } from '@shared/books/email'
 import { viewInvoice } from '../../books/invoices'
 import type { Books } from '../../store/sync'
 import { invoiceFileName, invoicePdf } from '../pdf/render'
+import { renderStatement, statementFileName } from '../pdf/statement'
 import { classifyFailure, nextAttemptAt, type SmtpFailure } from './delivery-rules'
 import type { OutboxDocument, Recipients, Sender } from './outbox'
 import { smtpPassword, smtpSettings, type PasswordVault } from './smtp-settings'
@@ -69,11 +70,17 @@ export function smtpMailer(settings: SmtpSettings, password: string | undefined)
   }
 }
 
-/** The PDF a message attaches, rendered from the issued invoice as it was frozen. */
+/** The PDF a message attaches: the issued invoice as it was frozen, or the statement as queued. */
 export async function renderAttachment(
   books: Books,
   document: OutboxDocument
 ): Promise<Attachment> {
+  if (document.kind === 'statement')
+    return {
+      filename: statementFileName(document.input),
+      content: Buffer.from(await renderStatement(document.input, document.language)),
+      contentType: 'application/pdf'
+    }
   const invoice = viewInvoice(books, document.invoiceId)
   return {
     filename: invoiceFileName(invoice),

@@ -83,6 +83,10 @@ export function statementInput(
   }
 }
 
+/** A statement as PDF bytes from what it says (a queued email keeps that, and sends it as it was). */
+export const renderStatement = (input: StatementInput, language: Language): Promise<Uint8Array> =>
+  renderPdf(statementModel(input, language, documentTranslator(language)))
+
 /** The statement as PDF bytes, in the customer's language unless another is asked for. */
 export async function statementPdf(
   books: Books,
@@ -92,6 +96,9 @@ export async function statementPdf(
   language?: Language
 ): Promise<Uint8Array> {
   const input = statementInput(books, customerId, from, to)
-  const lang = language ?? getCustomer(books, customerId).language
-  return renderPdf(statementModel(input, lang, documentTranslator(lang)))
+  return renderStatement(input, language ?? getCustomer(books, customerId).language)
 }
+
+/** The statement's file name: the customer's number and the period, safe for every file system. */
+export const statementFileName = (input: Pick<StatementInput, 'customer' | 'from' | 'to'>) =>
+  `statement-${(input.customer.code ?? input.customer.name).replace(/[^\p{L}\p{N}._-]+/gu, '-')}-${input.from}-${input.to}.pdf`

@@ -19,6 +19,7 @@ import { ActivityList } from '../activity/ActivityList'
 import { PaymentDialog, ReversePaymentDialog } from '../invoices/PaymentDialogs'
 import { InvoiceTable } from '../invoices/InvoiceTable'
 import { SubscriptionTable } from '../subscriptions/SubscriptionTable'
+import { StatementActions } from './StatementActions'
 
 /** One customer: details, balance, subscriptions, invoices, statement and what happened. */
 export function CustomerDetailPage({ customerId }: { customerId: number }) {
@@ -50,6 +51,7 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
   const [invoices] = useChannel('invoices/list', { customerId: id, limit: 50 })
   const [activity] = useChannel('customers/activity', { customerId: id })
   const [usage] = useChannel('usage/list', { customerId: id, latest: true, limit: 10 })
+  const [remindersPaused, reloadPaused] = useChannel('reminders/paused', { customerId: id })
   const [confirming, setConfirming] = useState(false)
   const [paying, setPaying] = useState(false)
   const [reversing, setReversing] = useState<StatementEntry | null>(null)
@@ -94,6 +96,21 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
             <a className="btn btn-secondary" href={`#/customers/${id}/edit`}>
               {t('common.edit')}
             </a>
+            {remindersPaused.status === 'ready' && (
+              <Button
+                variant="ghost"
+                onClick={() =>
+                  void api
+                    .invoke('reminders/pause', {
+                      customerId: id,
+                      paused: !remindersPaused.value.paused
+                    })
+                    .then(reloadPaused)
+                }
+              >
+                {t(remindersPaused.value.paused ? 'email.resumeReminders' : 'email.pauseReminders')}
+              </Button>
+            )}
             <Button onClick={() => setConfirming(true)}>
               {customer.archived ? t('customers.unarchive') : t('customers.archive')}
             </Button>
@@ -251,6 +268,7 @@ function CustomerDetail({ customer, onChanged }: { customer: Customer; onChanged
         )}
       </Card>
       <Card title={t('customers.statement')}>
+        <StatementActions customerId={id} />
         {balance.status === 'ready' && balance.value.statement.length > 0 ? (
           <table className="table">
             <thead>
