@@ -104,7 +104,8 @@ export const CHANNELS = [
   'invoices/eml',
   'billing/runPdf',
   'statements/pdf',
-  'statements/email'
+  'statements/email',
+  'billing/runZip'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -160,7 +161,8 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'reminders/paused',
   'invoices/eml',
   'billing/runPdf',
-  'statements/pdf'
+  'statements/pdf',
+  'billing/runZip'
 ])
 
 export const isChannel = (name: string): name is Channel =>

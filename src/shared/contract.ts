@@ -241,6 +241,10 @@ export const contract = {
   'reminders/settings': { input: noInput, output: returns<ReminderSettings>() },
   'statements/pdf': { input: statementPdfInput, output: returns<StatementPdf>() },
   'statements/email': { input: statementEmailInput, output: returns<OutboxEntry>() },
+  'billing/runZip': {
+    input: z.strictObject({ runId: z.number().int().positive() }),
+    output: returns<{ fileName: string; zipBase64: string; invoices: number }>()
+  },
   'billing/runPdf': {
     input: z.strictObject({ runId: z.number().int().positive() }),
     output: returns<{ fileName: string; pdfBase64: string; invoices: number }>()

@@ -26,6 +26,7 @@ import { audit } from './audit'
 import { taxRates } from './catalog'
 import { creditBalance } from './credit'
 import { getCustomer } from './customers'
+import { keepLogo, logoRef } from './document-images'
 import { appendLedger } from './ledger'
 import { takeNumber } from './numbering'
 import { getBillingPreferences } from './settings'
@@ -454,8 +455,15 @@ function sellerSnapshot(books: Books) {
     phone: c.phone,
     iban: c.iban,
     bic: c.bic,
-    pixKey: c.pixKey
+    pixKey: c.pixKey,
+    ...(c.logo ? { logo: logoRef(c) } : {})
   }
+}
+
+/** The seller as an issued document freezes it, its logo kept for good. */
+function issuedSeller(books: Books) {
+  keepLogo(books, getCompany(books))
+  return sellerSnapshot(books)
 }
 
 function buyerSnapshot(books: Books, customerId: number) {
@@ -521,7 +529,7 @@ export function issueInvoice(
             invoice.kind === 'invoice' ? addDays(issueDate, customer.paymentTermsDays) : issueDate,
           credits_applied: credit,
           amount_due: total - credit,
-          seller: JSON.stringify(sellerSnapshot(books)),
+          seller: JSON.stringify(issuedSeller(books)),
           buyer: JSON.stringify(buyerSnapshot(books, invoice.customer_id)),
           issued_at: books.stamp(),
           updated_at: books.stamp()

@@ -27,8 +27,8 @@ import { cliFailure, invoiceId, setLockWait, withBooks } from './books-file'
 import { runInvoiceEmail } from './email'
 import { LANGUAGES, type Language } from '@shared/languages'
 import { writeFileAtomic } from '../app-state'
-import { invoicePdf } from '../documents/pdf/render'
-import { runPdf } from '../documents/pdf/merge'
+import { invoicePdfFor } from '../documents/logo'
+import { runPdf, runZip } from '../documents/pdf/merge'
 
 export { cliFailure, setLockWait }
 
@@ -43,7 +43,7 @@ export const BOOKS_USAGE = `npm run cli -- init --file books.facturo --name "Com
   npm run cli -- invoices show NUMBER|ID --file books.facturo [--json]
   npm run cli -- invoices issue ID --file books.facturo
   npm run cli -- invoices pdf NUMBER|ID --out FILE.pdf --file books.facturo [--lang en|pt-BR|es|pl]
-  npm run cli -- invoices pdf --run RUN_ID --out MERGED.pdf --file books.facturo
+  npm run cli -- invoices pdf --run RUN_ID --out MERGED.pdf|FILES.zip --file books.facturo
   npm run cli -- verify-ledger --file books.facturo`
 
 export async function runInit(argv: readonly string[]): Promise<string> {
@@ -293,16 +293,18 @@ async function runInvoicePdf(argv: readonly string[]): Promise<string> {
       throw new CliError(
         "invoices pdf: --lang is for one invoice; a run is in each customer's language"
       )
+    // --out run.zip: one PDF per invoice, named by number; anything else: one merged PDF
+    const zip = out.toLowerCase().endsWith('.zip')
     return withBooks(o.file![0]!, async ({ books }) => {
-      const { bytes, invoices } = await runPdf(books, Number(run))
+      const { bytes, invoices } = await (zip ? runZip : runPdf)(books, Number(run))
       writeFileAtomic(out, bytes)
-      return `Wrote ${invoices} invoices of run ${run} to ${out} (${bytes.length} bytes).\n`
+      return `Wrote ${invoices} invoices of run ${run} to ${out}${zip ? ', one PDF each,' : ''} (${bytes.length} bytes).\n`
     })
   }
   return withBooks(o.file![0]!, async ({ books }) => {
     const invoice = viewInvoice(books, invoiceId(books, 'invoices pdf', ref!))
     const language = (lang as Language | undefined) ?? invoice.language
-    const bytes = await invoicePdf(invoice, language)
+    const bytes = await invoicePdfFor(books, invoice, language)
     writeFileAtomic(out, bytes)
     return `Wrote ${invoice.number ?? `draft ${invoice.id}`} (${language}) to ${out} (${bytes.length} bytes).\n`
   })

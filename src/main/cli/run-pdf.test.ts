@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../test-support'
 import { runCli } from './index'
@@ -63,6 +64,29 @@ describe('invoices pdf --run', () => {
         expect(text).toContain(name)
       expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Pages:\s+3\n/)
     }
+  }, 60_000)
+
+  it('writes a ZIP of one PDF per invoice, named by number, the same bytes as each invoice alone', async () => {
+    const { dir, file, runId } = await billedFile()
+    const out = join(dir, 'run.zip')
+    expect(await runCli(['invoices', 'pdf', '--run', runId, '--out', out, '--file', file])).toMatch(
+      new RegExp(
+        `^Wrote 3 invoices of run ${runId} to .*run\\.zip, one PDF each, \\(\\d+ bytes\\)\\.\\n$`
+      )
+    )
+    const files = unzipSync(readFileSync(out))
+    // the run made drafts (the company issues them by hand): each is named by its id
+    const names = Object.keys(files)
+    expect(names).toEqual(['draft-1.pdf', 'draft-2.pdf', 'draft-3.pdf'])
+    for (const name of names) {
+      const alone = join(dir, `alone-${name}`)
+      await runCli(['invoices', 'pdf', name.slice(6, -4), '--out', alone, '--file', file])
+      expect(Buffer.from(files[name]!).equals(readFileSync(alone))).toBe(true)
+    }
+    // the same run gives the same archive
+    const again = join(dir, 'again.zip')
+    await runCli(['invoices', 'pdf', '--run', runId, '--out', again, '--file', file])
+    expect(readFileSync(again).equals(readFileSync(out))).toBe(true)
   }, 60_000)
 
   it('takes an invoice or a run, exactly one, and says when the run does not exist', async () => {

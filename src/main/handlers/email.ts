@@ -14,6 +14,7 @@ import { invoiceEml } from '../documents/email/eml'
 import { queueStatementEmail } from '../documents/email/statement-email'
 import { renderStatement, statementFileName, statementInput } from '../documents/pdf/statement'
 import { getCustomer } from '../books/customers'
+import { logoBytes } from '../books/document-images'
 import {
   pauseReminders,
   remindersPaused,
@@ -96,7 +97,7 @@ export function registerEmailHandlers(registry: HandlerRegistry, ctx: HandlerCon
     .register('statements/pdf', async ({ customerId, from, to, language }) => {
       const input = statementInput(books(), customerId, from, to)
       const lang = language ?? getCustomer(books(), customerId).language
-      const pdf = await renderStatement(input, lang)
+      const pdf = await renderStatement(input, lang, logoBytes(books(), input.seller.logo))
       return {
         fileName: statementFileName(input),
         language: lang,

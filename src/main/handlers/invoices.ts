@@ -13,8 +13,9 @@ import {
 } from '../books/invoices'
 import { listInvoices } from '../books/invoice-list'
 import { verifyLedger } from '../books/ledger'
-import { invoiceFileName, invoicePdf } from '../documents/pdf/render'
-import { runPdf } from '../documents/pdf/merge'
+import { invoiceFileName } from '../documents/pdf/render'
+import { invoicePdfFor } from '../documents/logo'
+import { runPdf, runZip } from '../documents/pdf/merge'
 import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
 import { problem } from '../errors'
@@ -83,11 +84,19 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
     .register('invoices/pdf', async ({ invoiceId, language }) => {
       const invoice = viewInvoice(books(), invoiceId)
       const lang = language ?? invoice.language
-      const pdf = await invoicePdf(invoice, lang)
+      const pdf = await invoicePdfFor(books(), invoice, lang)
       return {
         fileName: invoiceFileName(invoice),
         language: lang,
         pdfBase64: Buffer.from(pdf).toString('base64')
+      }
+    })
+    .register('billing/runZip', async ({ runId }) => {
+      const { bytes, invoices } = await runZip(books(), runId)
+      return {
+        fileName: `billing-run-${runId}.zip`,
+        zipBase64: Buffer.from(bytes).toString('base64'),
+        invoices
       }
     })
     .register('billing/runPdf', async ({ runId }) => {

@@ -15,7 +15,7 @@ import {
 } from '../books/subscriptions'
 import { searchSubscriptions } from '../books/subscription-list'
 import { upcomingInvoice } from '../books/upcoming'
-import { invoicePdf } from '../documents/pdf/render'
+import { invoicePdfFor } from '../documents/logo'
 import { problem } from '../errors'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
@@ -92,7 +92,7 @@ export function registerSubscriptionHandlers(registry: HandlerRegistry, ctx: Han
           `Subscription ${subscriptionId} has nothing left to bill.`
         )
       const { invoice } = upcoming
-      const pdf = await invoicePdf(invoice, invoice.language, { upcoming: true })
+      const pdf = await invoicePdfFor(books(), invoice, invoice.language, { upcoming: true })
       return {
         fileName: `upcoming-${subscriptionId}-${upcoming.billDate}.pdf`,
         language: invoice.language,

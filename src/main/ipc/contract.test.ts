@@ -174,6 +174,7 @@ const MALFORMED: Record<Channel, Case[]> = {
     { input: { subscriptionId: 1, offer: 'free_lunch', reason: 'r' }, paths: ['offer'] }
   ],
   'subscriptions/reactivate': [{ input: { subscriptionId: 1, on: '2026-02-30x' }, paths: ['on'] }],
+  'billing/runZip': [{ input: { runId: 1.5 }, paths: ['runId'] }],
   'statements/pdf': [
     { input: { customerId: 1, from: '2026-03-01', to: '2026-02-01' }, paths: ['to'] },
     { input: { customerId: 1, from: '2026-02-30', to: '2026-03-01' }, paths: ['from'] }

@@ -623,6 +623,7 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
     'reminders/settings': {},
     'invoices/eml': { invoiceId: ids.issued },
     'billing/runPdf': { runId: 1 },
+    'billing/runZip': { runId: 1 },
     'reminders/saveSettings': { enabled: true, schedule: [-3, 0, 7] },
     'reminders/run': { asOf: today },
     'reminders/pause': { customerId: ids.ana, paused: true },

@@ -402,6 +402,13 @@ export interface SubscriptionNoticeTable {
   created_at: string
 }
 
+export interface DocumentImageTable {
+  sha256: string
+  mime_type: string
+  data: Buffer
+  created_at: string
+}
+
 export interface ReminderPauseTable {
   id: Id
   customer_id: number | null
@@ -442,4 +449,5 @@ export interface Database {
   reminder_pauses: ReminderPauseTable
   late_fees: LateFeeTable
   subscription_notices: SubscriptionNoticeTable
+  document_images: DocumentImageTable
 }

@@ -73,6 +73,8 @@ export interface InvoiceParty {
   iban?: string
   bic?: string
   pixKey?: string
+  /** The seller's logo the document prints, by the SHA-256 of its bytes (kept in the file). */
+  logo?: { sha256: string; mimeType: 'image/png' | 'image/jpeg' }
 }
 
 /** One step in an invoice's life: created, issued, paid (with the amount), credited, voided… */

@@ -4,7 +4,8 @@ import { viewInvoice } from '../../books/invoices'
 import { problem } from '../../errors'
 import { getCompany } from '../../store/repos/company'
 import type { Books } from '../../store/sync'
-import { invoiceFileName, invoicePdf } from '../pdf/render'
+import { invoiceFileName } from '../pdf/render'
+import { invoicePdfFor } from '../logo'
 import { billingEmails } from './outbox'
 import { invoicePlaceholders, templateFor } from './templates'
 
@@ -33,7 +34,7 @@ export async function invoiceEml(
     language,
     invoicePlaceholders(invoice, company, language, kind)
   )
-  const pdf = await invoicePdf(invoice, language)
+  const pdf = await invoicePdfFor(books, invoice, language)
   const composer = new MailComposer({
     to: billingEmails(books, invoice),
     subject: message.subject,

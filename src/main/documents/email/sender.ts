@@ -2,7 +2,9 @@ import nodemailer from 'nodemailer'
 import type { OutboxDelivery, SmtpSettings } from '@shared/books/email'
 import { viewInvoice } from '../../books/invoices'
 import type { Books } from '../../store/sync'
-import { invoiceFileName, invoicePdf } from '../pdf/render'
+import { invoiceFileName } from '../pdf/render'
+import { invoicePdfFor } from '../logo'
+import { logoBytes } from '../../books/document-images'
 import { renderStatement, statementFileName } from '../pdf/statement'
 import { classifyFailure, nextAttemptAt, type SmtpFailure } from './delivery-rules'
 import type { OutboxDocument, Recipients, Sender } from './outbox'
@@ -78,13 +80,19 @@ export async function renderAttachment(
   if (document.kind === 'statement')
     return {
       filename: statementFileName(document.input),
-      content: Buffer.from(await renderStatement(document.input, document.language)),
+      content: Buffer.from(
+        await renderStatement(
+          document.input,
+          document.language,
+          logoBytes(books, document.input.seller.logo)
+        )
+      ),
       contentType: 'application/pdf'
     }
   const invoice = viewInvoice(books, document.invoiceId)
   return {
     filename: invoiceFileName(invoice),
-    content: Buffer.from(await invoicePdf(invoice, document.language)),
+    content: Buffer.from(await invoicePdfFor(books, invoice, document.language)),
     contentType: 'application/pdf'
   }
 }

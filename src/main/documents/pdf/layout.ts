@@ -27,6 +27,8 @@ export type DrawOp =
   | { kind: 'rule'; x1: number; y1: number; x2: number; y2: number; tone?: Tone }
   /** A QR code of `payload`, `size` points square, its bottom-left corner at x, y. */
   | { kind: 'qr'; x: number; y: number; size: number; payload: string }
+  /** The logo, its bottom-left corner at x, y, scaled to width × height. */
+  | { kind: 'image'; x: number; y: number; width: number; height: number }
 
 export type Measure = (text: string, size: number, bold?: boolean) => number
 
@@ -76,7 +78,15 @@ const COLUMNS = (() => {
   }
 })()
 
-export function layoutDocument(model: DocumentModel, measure: Measure): DrawOp[][] {
+/** The logo's box on the first page: at most this high and wide, its proportions kept. */
+export const LOGO_BOX = { width: 160, height: 44 } as const
+
+/** `logo`: the logo's size in pixels, when the document has one (it heads the first page). */
+export function layoutDocument(
+  model: DocumentModel,
+  measure: Measure,
+  logo?: { width: number; height: number }
+): DrawOp[][] {
   const pages: DrawOp[][] = []
   let ops: DrawOp[] = []
   const bottom = PAGE.margin + 28 // room for the footer
@@ -91,8 +101,14 @@ export function layoutDocument(model: DocumentModel, measure: Measure): DrawOp[]
     y = PAGE.height - PAGE.margin
   }
 
-  // first page: title, facts, parties, notes
+  // first page: the logo, title, facts, parties, notes
   newPage()
+  if (logo && logo.width > 0 && logo.height > 0) {
+    const scale = Math.min(LOGO_BOX.width / logo.width, LOGO_BOX.height / logo.height)
+    const height = logo.height * scale
+    ops.push({ kind: 'image', x: PAGE.margin, y: y - height, width: logo.width * scale, height })
+    y -= height + 10
+  }
   const right = PAGE.width - PAGE.margin
   // the facts' labels stand clear of their widest value, and the title clear of the labels
   const valueWidth = Math.max(0, ...model.facts.map((f) => measure(f.value, SIZE.body)))

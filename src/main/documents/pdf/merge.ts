@@ -2,9 +2,11 @@ import { availableParallelism } from 'node:os'
 import { PDFDocument } from '@cantoo/pdf-lib'
 import type { InvoiceView } from '@shared/books/invoices'
 import { problem } from '../../errors'
+import { logoBytes } from '../../books/document-images'
 import { viewInvoice } from '../../books/invoices'
 import type { Books } from '../../store/sync'
-import { invoicePdf } from './render'
+import { zipSync, type Zippable } from 'fflate'
+import { invoiceFileName, invoicePdf } from './render'
 import { renderInWorkers, type RenderJob } from './workers'
 
 /**
@@ -69,21 +71,68 @@ export function runInvoices(books: Books, runId: number): InvoiceView[] {
   return rows.map((r) => viewInvoice(books, r.id))
 }
 
-/** The run's invoices as one PDF, and how many there are. */
-export async function runPdf(
-  books: Books,
-  runId: number,
-  options: { threads?: number; workersFrom?: number } = {}
-): Promise<{ bytes: Uint8Array; invoices: number }> {
+type RenderOptions = { threads?: number; workersFrom?: number }
+
+/** Each invoice of a run with its PDF, in the run's order. */
+async function runPdfs(books: Books, runId: number, options: RenderOptions) {
   const invoices = runInvoices(books, runId)
+  // one read per logo, however many invoices print it
+  const logos = new Map<string, Uint8Array | undefined>()
+  const logoOf = (ref: InvoiceView['seller']) => {
+    const r = ref?.logo
+    if (!r) return undefined
+    if (!logos.has(r.sha256)) logos.set(r.sha256, logoBytes(books, r))
+    return logos.get(r.sha256)
+  }
   const jobs: RenderJob[] = invoices.map((invoice) => ({
     invoice,
-    language: invoice.language
+    language: invoice.language,
+    logo: logoOf(invoice.seller)
   }))
   const pdfs =
     jobs.length >= (options.workersFrom ?? WORKERS_FROM)
       ? await renderInWorkers(jobs, options.threads ?? availableParallelism())
-      : await Promise.all(jobs.map((job) => invoicePdf(job.invoice, job.language)))
-  const bytes = await mergePdfs(pdfs, `Billing run ${runId}`)
-  return { bytes, invoices: invoices.length }
+      : await Promise.all(
+          jobs.map((job) => invoicePdf(job.invoice, job.language, { logo: job.logo }))
+        )
+  return invoices.map((invoice, i) => ({ invoice, pdf: pdfs[i]! }))
 }
+
+/** The run's invoices as one PDF, and how many there are. */
+export async function runPdf(
+  books: Books,
+  runId: number,
+  options: RenderOptions = {}
+): Promise<{ bytes: Uint8Array; invoices: number }> {
+  const rendered = await runPdfs(books, runId, options)
+  const bytes = await mergePdfs(
+    rendered.map((r) => r.pdf),
+    `Billing run ${runId}`
+  )
+  return { bytes, invoices: rendered.length }
+}
+
+/**
+ * The run's invoices as a ZIP of PDFs, one per invoice, each named by its number ("FV-2026-000001.pdf",
+ * a draft "draft-12.pdf"), stored with a fixed date so the same run gives the same bytes.
+ */
+export async function runZip(
+  books: Books,
+  runId: number,
+  options: RenderOptions = {}
+): Promise<{ bytes: Uint8Array; invoices: number; files: string[] }> {
+  const rendered = await runPdfs(books, runId, options)
+  const entries: Zippable = {}
+  for (const { invoice, pdf } of rendered) {
+    // two numbers that differ only in characters a file name cannot hold get the id as well
+    const name = invoiceFileName(invoice)
+    const unique = Object.hasOwn(entries, name)
+      ? name.replace(/\.pdf$/, `-${invoice.id}.pdf`)
+      : name
+    entries[unique] = [pdf, { level: 0, mtime: ZIP_DATE }]
+  }
+  return { bytes: zipSync(entries), invoices: rendered.length, files: Object.keys(entries) }
+}
+
+/** ZIP entries carry a date: a fixed one keeps the archive the same for the same run. */
+const ZIP_DATE = new Date('2000-01-01T00:00:00Z')

@@ -7,7 +7,8 @@ parentPort!.on('message', ({ first, jobs }: { first: number; jobs: RenderJob[] }
   void (async () => {
     try {
       const pdfs: Uint8Array[] = []
-      for (const job of jobs) pdfs.push(await invoicePdf(job.invoice, job.language))
+      for (const job of jobs)
+        pdfs.push(await invoicePdf(job.invoice, job.language, { logo: job.logo }))
       parentPort!.postMessage(
         { first, pdfs },
         pdfs.map((pdf) => pdf.buffer as ArrayBuffer)

@@ -44,15 +44,29 @@ function newTranslator(language: Language) {
   return (key: string, params?: Record<string, unknown>) => instance.t(key, params ?? {}) as string
 }
 
-/** A document model as PDF bytes. */
-export async function renderPdf(model: DocumentModel): Promise<Uint8Array> {
+/** A PNG or JPEG, told apart by its first bytes. */
+const isPng = (bytes: Uint8Array) => bytes[0] === 0x89 && bytes[1] === 0x50
+
+/** A document model as PDF bytes; `logo` (PNG or JPEG bytes) heads the first page. */
+export async function renderPdf(
+  model: DocumentModel,
+  options: { logo?: Uint8Array } = {}
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create()
   const { font, embed } = await documentFonts(pdf, model)
   const measure = (text: string, size: number, isBold?: boolean) =>
     font(isBold).widthOfTextAtSize(text, size)
-  for (const ops of layoutDocument(model, measure)) {
+  const logo = options.logo
+    ? await (isPng(options.logo) ? pdf.embedPng(options.logo) : pdf.embedJpg(options.logo))
+    : undefined
+  const logoSize = logo ? { width: logo.width, height: logo.height } : undefined
+  for (const ops of layoutDocument(model, measure, logoSize)) {
     const page = pdf.addPage([PAGE.width, PAGE.height])
     for (const op of ops) {
+      if (op.kind === 'image') {
+        if (logo) page.drawImage(logo, { x: op.x, y: op.y, width: op.width, height: op.height })
+        continue
+      }
       if (op.kind === 'qr') {
         for (const r of qrRects(op.payload, op.x, op.y, op.size))
           page.drawRectangle({ x: r.x, y: r.y, width: r.w, height: r.h, color: rgb(0, 0, 0) })
@@ -98,7 +112,9 @@ export const invoiceFileName = (invoice: Pick<InvoiceView, 'number' | 'id'>): st
 export async function invoicePdf(
   invoice: InvoiceView,
   language: Language,
-  options: { upcoming?: boolean } = {}
+  options: { upcoming?: boolean; logo?: Uint8Array } = {}
 ): Promise<Uint8Array> {
-  return renderPdf(invoiceModel(invoice, language, documentTranslator(language), options))
+  return renderPdf(invoiceModel(invoice, language, documentTranslator(language), options), {
+    logo: options.logo
+  })
 }

@@ -3,6 +3,7 @@ import { statementModel, type StatementInput } from '@shared/documents/statement
 import type { Language } from '@shared/languages'
 import { problem } from '../../errors'
 import { getCustomer } from '../../books/customers'
+import { logoBytes, logoRef } from '../../books/document-images'
 import { statement } from '../../books/payments'
 import { getCompany } from '../../store/repos/company'
 import type { Books } from '../../store/sync'
@@ -23,7 +24,8 @@ function sellerParty(books: Books): InvoiceParty {
     email: c.email,
     phone: c.phone,
     iban: c.iban,
-    bic: c.bic
+    bic: c.bic,
+    ...(c.logo ? { logo: logoRef(c) } : {})
   }
 }
 
@@ -84,8 +86,12 @@ export function statementInput(
 }
 
 /** A statement as PDF bytes from what it says (a queued email keeps that, and sends it as it was). */
-export const renderStatement = (input: StatementInput, language: Language): Promise<Uint8Array> =>
-  renderPdf(statementModel(input, language, documentTranslator(language)))
+export const renderStatement = (
+  input: StatementInput,
+  language: Language,
+  logo?: Uint8Array
+): Promise<Uint8Array> =>
+  renderPdf(statementModel(input, language, documentTranslator(language)), { logo })
 
 /** The statement as PDF bytes, in the customer's language unless another is asked for. */
 export async function statementPdf(
@@ -96,7 +102,11 @@ export async function statementPdf(
   language?: Language
 ): Promise<Uint8Array> {
   const input = statementInput(books, customerId, from, to)
-  return renderStatement(input, language ?? getCustomer(books, customerId).language)
+  return renderStatement(
+    input,
+    language ?? getCustomer(books, customerId).language,
+    logoBytes(books, input.seller.logo)
+  )
 }
 
 /** The statement's file name: the customer's number and the period, safe for every file system. */

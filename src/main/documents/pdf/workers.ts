@@ -13,6 +13,8 @@ import type { Language } from '@shared/languages'
 export interface RenderJob {
   invoice: InvoiceView
   language: Language
+  /** The logo the invoice names, its bytes (a worker has no company file to read). */
+  logo?: Uint8Array
 }
 
 const BATCH = 16

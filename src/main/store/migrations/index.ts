@@ -9,6 +9,7 @@ import * as m0007 from './0007_company_pix_key'
 import * as m0008 from './0008_reminders'
 import * as m0009 from './0009_late_fees'
 import * as m0010 from './0010_subscription_notices'
+import * as m0011 from './0011_document_images'
 
 /**
  * Every migration, in order, listed by hand: the bundle has no folder to scan.
@@ -24,7 +25,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_company_pix_key': m0007,
   '0008_reminders': m0008,
   '0009_late_fees': m0009,
-  '0010_subscription_notices': m0010
+  '0010_subscription_notices': m0010,
+  '0011_document_images': m0011
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

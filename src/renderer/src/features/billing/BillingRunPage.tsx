@@ -73,6 +73,7 @@ export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
               count: last.value.invoicesCreated
             })}{' '}
             {last.value.invoicesCreated > 0 && <RunPdfButton runId={last.value.runId} />}
+            {last.value.invoicesCreated > 0 && <RunZipButton runId={last.value.runId} />}
           </p>
         )}
         {last.status === 'ready' && last.value && run.state.kind !== 'done' && (
@@ -123,6 +124,20 @@ function RunPdfButton({ runId }: { runId: number }) {
       label={t('billing.runPdf')}
       run={() => api.invoke('billing/runPdf', { runId })}
       onValue={(pdf) => saveDownload(fromBase64(pdf.pdfBase64), pdf.fileName, 'application/pdf')}
+    />
+  )
+}
+
+/** The run's invoices as a ZIP of PDFs, one per invoice, named by number: to archive or send on. */
+function RunZipButton({ runId }: { runId: number }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  return (
+    <ActionButton
+      variant="ghost"
+      label={t('billing.runZip')}
+      run={() => api.invoke('billing/runZip', { runId })}
+      onValue={(zip) => saveDownload(fromBase64(zip.zipBase64), zip.fileName, 'application/zip')}
     />
   )
 }
