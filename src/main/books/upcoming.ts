@@ -10,7 +10,13 @@ import {
   type Candidate
 } from './billing-run'
 import { createDraft, engineCustomer, engineSettings, viewInvoice } from './invoices'
-import { loadSubscription, periodOn, subscriptionStatus, firstBillingDay } from './subscriptions'
+import {
+  firstBillingDay,
+  loadSubscription,
+  periodOn,
+  subscriptionStatus,
+  type SubscriptionState
+} from './subscriptions'
 
 /**
  * A subscription's upcoming invoice: what the next billing run will bill it, priced and grouped as
@@ -26,11 +32,10 @@ class Preview extends Error {
 }
 
 /**
- * The day the next run bills the subscription: today when charges are due and not billed yet
- * (no run has billed them), else the first day of the next period (or of billing, after a trial).
+ * The next day a run bills the subscription on its schedule: the first day of the next period
+ * (or of billing, after a trial); null once it has ended.
  */
-function nextBillDay(books: Books, subscriptionId: number, today: string): string | null {
-  const state = loadSubscription(books, subscriptionId)
+function nextBillDay(state: SubscriptionState, today: string): string | null {
   if (subscriptionStatus(state, today) === 'ended') return null
   const start = firstBillingDay(state.row)
   if (today < start) return start
@@ -46,7 +51,8 @@ export function upcomingInvoice(
 ): UpcomingInvoice | null {
   const state = loadSubscription(books, subscriptionId)
   const customerId = state.row.customer_id
-  const rounding = engineSettings(books).rounding
+  const settings = engineSettings(books)
+  const rounding = settings.rounding
   const billed = billedKeys(books, customerId)
   // what waits for the customer's next invoice: this subscription's own (a change's proration
   // lines) and the customer's (one-off charges, late fees), not another subscription's
@@ -60,7 +66,7 @@ export function upcomingInvoice(
     ...pendingBy(billDate)
   ]
   if (!candidates.some((c) => c.kind !== 'late_fee')) {
-    const next = nextBillDay(books, subscriptionId, today)
+    const next = nextBillDay(state, today)
     if (!next) return null
     billDate = next
     candidates = [...dueCharges(books, state, billDate, billed, rounding), ...pendingBy(billDate)]
@@ -90,7 +96,7 @@ export function upcomingInvoice(
           coupons: couponApplications(state).filter((c) =>
             lines.some((l) => l.subscriptionId === c.subscriptionId)
           ),
-          context: { settings: engineSettings(books), customer: engineCustomer(books, customerId) }
+          context: { settings, customer: engineCustomer(books, customerId) }
         })
         throw new Preview({ billDate: first, invoice: { ...viewInvoice(books, id), id: 0 } })
       })

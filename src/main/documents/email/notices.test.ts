@@ -9,20 +9,10 @@ import { cancelSubscription, createSubscription } from '../../books/subscription
 import { openTestBooks } from '../../books/test-support'
 import { listOutbox } from './outbox'
 import { runReminders, saveReminderSettings } from './reminders'
-import { NO_VAULT, saveSmtpSettings } from './smtp-settings'
+import { days } from './test-reminders'
+import { saveLoopbackSmtp } from './test-smtp'
 
 /** Renewal and trial-ending notices over simulated time: each once, none after the fact. */
-
-function days(from: string, to: string): string[] {
-  const out: string[] = []
-  for (
-    let d = new Date(`${from}T00:00:00Z`);
-    d <= new Date(`${to}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + 1)
-  )
-    out.push(d.toISOString().slice(0, 10))
-  return out
-}
 
 const plan = (id: string, name: string, interval: string, amount: string) =>
   planSchema.parse({
@@ -47,20 +37,7 @@ async function company(
   savePlanVersion(books, plan('yearly', 'Księgowość Roczna', 'year', '1200.00'), '2026-01-01')
   savePlanVersion(books, plan('monthly', 'Księgowość Miesięczna', 'month', '100.00'), '2026-01-01')
   savePlanVersion(books, plan('quarterly', 'Kwartał', 'quarter', '300.00'), '2026-01-01')
-  saveSmtpSettings(
-    books,
-    {
-      host: '127.0.0.1',
-      port: 9,
-      tls: 'none',
-      user: '',
-      fromName: '',
-      fromAddress: 'f@biuro.pl',
-      replyTo: ''
-    },
-    undefined,
-    NO_VAULT
-  )
+  saveLoopbackSmtp(books, 9)
   saveReminderSettings(books, settings)
   const customer = (name: string, emails: string[]) =>
     createCustomer(

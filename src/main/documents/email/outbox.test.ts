@@ -14,7 +14,7 @@ import {
 } from './outbox'
 import { deliverDue } from './sender'
 import { NO_VAULT, saveSmtpSettings, smtpPassword, type PasswordVault } from './smtp-settings'
-import { startTestSmtp, type TestSmtp } from './test-smtp'
+import { saveLoopbackSmtp, startTestSmtp, type TestSmtp } from './test-smtp'
 
 /** Email through the outbox to a real SMTP server on loopback (smtp-server), parsed with mailparser. */
 
@@ -42,20 +42,12 @@ async function freePort(): Promise<number> {
 async function companyWithInvoice(port: number, emails = ['ksiegowosc@gesla-jazn.pl']) {
   const fixture = await issuedInvoice('Gęślą Jaźń Łukasz Ćwikła Sp. z o.o.', 'pl', 'PL', emails)
   const invoice = issueInvoice(fixture.books, fixture.draft)
-  saveSmtpSettings(
-    fixture.books,
-    {
-      host: '127.0.0.1',
-      port,
-      tls: 'none',
-      user: 'biuro',
-      fromName: 'Biuro Rachunkowe Łódź',
-      fromAddress: 'faktury@biuro-lodz.pl',
-      replyTo: 'ksiegowa@biuro-lodz.pl'
-    },
-    undefined,
-    NO_VAULT
-  )
+  saveLoopbackSmtp(fixture.books, port, {
+    user: 'biuro',
+    fromName: 'Biuro Rachunkowe Łódź',
+    fromAddress: 'faktury@biuro-lodz.pl',
+    replyTo: 'ksiegowa@biuro-lodz.pl'
+  })
   process.env.FACTURO_SMTP_PASSWORD = 'tajne-hasło'
   return { ...fixture, invoice }
 }

@@ -7,21 +7,9 @@ import { documentTranslator } from '../pdf/render'
 import { appErrorOf } from '../../books/test-support'
 import { listOutbox } from './outbox'
 import { pauseReminders, reminderSettings, runReminders, saveReminderSettings } from './reminders'
-import { overdueCompany } from './test-reminders'
+import { days, overdueCompany } from './test-reminders'
 
 /** Reminders over simulated time: each due stage queued once, none for paid or paused invoices. */
-
-/** Every day from `from` to `to`, as the app opened each morning would run them. */
-function days(from: string, to: string): string[] {
-  const out: string[] = []
-  for (
-    let d = new Date(`${from}T00:00:00Z`);
-    d <= new Date(`${to}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + 1)
-  )
-    out.push(d.toISOString().slice(0, 10))
-  return out
-}
 
 describe('payment reminders', () => {
   it('queues each stage once as the days go by, in the customer language', async () => {

@@ -10,9 +10,9 @@ import { issuedInvoice } from '../test-invoice'
 import { statementPdf } from '../pdf/statement'
 import { listOutbox } from './outbox'
 import { deliverDue } from './sender'
-import { NO_VAULT, saveSmtpSettings } from './smtp-settings'
+import { NO_VAULT } from './smtp-settings'
 import { queueStatementEmail } from './statement-email'
-import { startTestSmtp, type TestSmtp } from './test-smtp'
+import { saveLoopbackSmtp, startTestSmtp, type TestSmtp } from './test-smtp'
 
 /** A statement of account emailed through the outbox to a real SMTP server on loopback. */
 
@@ -27,20 +27,10 @@ afterEach(async () => {
 async function company(port: number, emails = ['ksiegowosc@gesla-jazn.pl']) {
   const fixture = await issuedInvoice('Gęślą Jaźń Sp. z o.o.', 'pl', 'PL', emails)
   const invoice = issueInvoice(fixture.books, fixture.draft)
-  saveSmtpSettings(
-    fixture.books,
-    {
-      host: '127.0.0.1',
-      port,
-      tls: 'none',
-      user: '',
-      fromName: 'Biuro Rachunkowe Łódź',
-      fromAddress: 'faktury@biuro-lodz.pl',
-      replyTo: ''
-    },
-    undefined,
-    NO_VAULT
-  )
+  saveLoopbackSmtp(fixture.books, port, {
+    fromName: 'Biuro Rachunkowe Łódź',
+    fromAddress: 'faktury@biuro-lodz.pl'
+  })
   return { ...fixture, invoice }
 }
 

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server'
+import type { SmtpSettings } from '@shared/books/email'
+import type { Books } from '../../store/sync'
+import { NO_VAULT, saveSmtpSettings } from './smtp-settings'
 
 /**
  * A real SMTP server on loopback for tests (smtp-server): it keeps every message it accepts,
@@ -71,4 +74,30 @@ export async function startTestSmtp(
     logins,
     close: () => new Promise<void>((done) => server.close(() => done()))
   }
+}
+
+/**
+ * Sets a company's email server to a loopback port without a password (`port` 9: nothing listens),
+ * from f@biuro.pl unless the test names its own sender.
+ */
+export function saveLoopbackSmtp(
+  books: Books,
+  port: number,
+  sender: Partial<Pick<SmtpSettings, 'user' | 'fromName' | 'fromAddress' | 'replyTo'>> = {}
+): void {
+  saveSmtpSettings(
+    books,
+    {
+      host: '127.0.0.1',
+      port,
+      tls: 'none',
+      user: '',
+      fromName: '',
+      fromAddress: 'f@biuro.pl',
+      replyTo: '',
+      ...sender
+    },
+    undefined,
+    NO_VAULT
+  )
 }

@@ -2,12 +2,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/context'
 import { ActionButton } from '../../components/ActionButton'
-import { Button } from '../../components/Button'
 import { DateField } from '../../components/DateField'
-import { fromBase64, saveDownload } from '../../download'
+import { fromBase64 } from '../../download'
 import { fieldMessage } from '../../errors'
 import { today } from '../../format'
-import { canPrintInBrowser, openForPrinting, PdfPreviewDialog } from '../invoices/PdfPreview'
+import { canPrintInBrowser, openForPrinting, PdfButtons } from '../invoices/PdfPreview'
 
 /**
  * The statement of account as the customer receives it: for a period (this year so far unless
@@ -19,7 +18,6 @@ export function StatementActions({ customerId }: { customerId: number }) {
   const api = useApi()
   const [from, setFrom] = useState(() => `${today().slice(0, 4)}-01-01`)
   const [to, setTo] = useState(today)
-  const [previewing, setPreviewing] = useState(false)
   const [queuedTo, setQueuedTo] = useState<string | null>(null)
   const period = { customerId, from, to }
   const ready = from !== '' && to !== '' && from <= to
@@ -40,15 +38,7 @@ export function StatementActions({ customerId }: { customerId: number }) {
         />
       </div>
       {ready && (
-        <div className="card-actions">
-          <Button onClick={() => setPreviewing(true)}>{t('invoices.preview')}</Button>
-          <ActionButton
-            label={t('invoices.downloadPdf')}
-            run={loadPdf}
-            onValue={(pdf) =>
-              saveDownload(fromBase64(pdf.pdfBase64), pdf.fileName, 'application/pdf')
-            }
-          />
+        <PdfButtons load={loadPdf} title={t('customers.statementTitle')}>
           {canPrintInBrowser() && (
             <ActionButton
               label={t('invoices.print')}
@@ -61,19 +51,12 @@ export function StatementActions({ customerId }: { customerId: number }) {
             run={() => api.invoke('statements/email', { ...period, cc: [], bcc: [] })}
             onValue={(entry) => setQueuedTo(entry.to.join(', '))}
           />
-        </div>
+        </PdfButtons>
       )}
       {queuedTo && (
         <p role="status" className="muted">
           {t('customers.statementQueued', { to: queuedTo })}
         </p>
-      )}
-      {previewing && (
-        <PdfPreviewDialog
-          load={loadPdf}
-          title={t('customers.statementTitle')}
-          onClose={() => setPreviewing(false)}
-        />
       )}
     </div>
   )

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist'
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
@@ -7,7 +7,8 @@ import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { Loading } from '../../components/Loading'
-import { fromBase64 } from '../../download'
+import { ActionButton } from '../../components/ActionButton'
+import { fromBase64, saveDownload } from '../../download'
 import { errorMessage } from '../../errors'
 
 GlobalWorkerOptions.workerSrc = workerUrl
@@ -149,5 +150,36 @@ export function PdfPreviewDialog({
         <canvas ref={canvas} role="img" aria-label={pageText || t('invoices.preview')} />
       </div>
     </Dialog>
+  )
+}
+
+/**
+ * Preview and Download PDF for a document main renders on request (an upcoming invoice, a
+ * statement), with any further buttons after them; the preview opens in the dialog above.
+ */
+export function PdfButtons({
+  load,
+  title,
+  children
+}: {
+  load: () => Promise<PdfResult>
+  title: string
+  children?: ReactNode
+}) {
+  const { t } = useTranslation()
+  const [previewing, setPreviewing] = useState(false)
+  return (
+    <div className="card-actions">
+      <Button onClick={() => setPreviewing(true)}>{t('invoices.preview')}</Button>
+      <ActionButton
+        label={t('invoices.downloadPdf')}
+        run={load}
+        onValue={(pdf) => saveDownload(fromBase64(pdf.pdfBase64), pdf.fileName, 'application/pdf')}
+      />
+      {children}
+      {previewing && (
+        <PdfPreviewDialog load={load} title={title} onClose={() => setPreviewing(false)} />
+      )}
+    </div>
   )
 }
