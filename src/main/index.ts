@@ -22,11 +22,13 @@ import { registerIpcHandlers } from './ipc/electron'
 import { log } from './log'
 import { buildMenuTemplate } from './menu'
 import { resolveDataDir } from './paths'
+import { printPdf, type PrintWindow } from './print'
 import {
   decideNavigation,
   denyPermissionCheck,
   denyPermissionRequest,
   externalUrl,
+  printWindowPreferences,
   secureWebPreferences,
   withCspHeader
 } from './security'
@@ -229,6 +231,41 @@ function createWindow(): void {
   showPage('/')
 }
 
+/** In memory, apart from the app's session: the PDF viewer gets no CSP of the app's and no permission. */
+const PRINT_PARTITION = 'facturo-print'
+
+/** A window of Chromium's PDF viewer over one file, which opens the OS print dialog (print.ts). */
+function openPrintWindow(title: string): PrintWindow {
+  const ses = session.fromPartition(PRINT_PARTITION)
+  ses.setPermissionRequestHandler(denyPermissionRequest)
+  ses.setPermissionCheckHandler(denyPermissionCheck)
+  const win = new BrowserWindow({
+    parent: mainWindow ?? undefined,
+    width: 900,
+    height: 1000,
+    title,
+    autoHideMenuBar: true,
+    webPreferences: { ...printWindowPreferences(), partition: PRINT_PARTITION }
+  })
+  win.removeMenu()
+  win.webContents.on('will-navigate', (event) => event.preventDefault())
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  return {
+    load: (url) => win.loadURL(url),
+    print: () =>
+      new Promise((resolve) => {
+        // closing the window instead of the dialog is a cancel too
+        win.once('closed', () => resolve({ success: false, failureReason: 'cancelled' }))
+        win.webContents.print({ silent: false, printBackground: true }, (success, failureReason) =>
+          resolve({ success, failureReason })
+        )
+      }),
+    close: () => {
+      if (!win.isDestroyed()) win.close()
+    }
+  }
+}
+
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
   backend = await startBackend({
@@ -248,6 +285,12 @@ async function start(): Promise<void> {
         const failure = await shell.openPath(file)
         if (failure) throw new Error(failure)
       },
+      printPdf: (fileName, bytes) =>
+        printPdf(
+          { dir: join(app.getPath('temp'), 'facturo-print'), openWindow: openPrintWindow },
+          fileName,
+          bytes
+        ),
       vault: {
         get canSeal() {
           return safeStorage.isEncryptionAvailable()

@@ -12,6 +12,7 @@ import {
   isAppUrl,
   isSafeExternalUrl,
   isTrustedSender,
+  printWindowPreferences,
   secureWebPreferences,
   SECURITY_HEADERS,
   senderOf,
@@ -40,6 +41,14 @@ describe('window options', () => {
 
   it('turn the spellchecker off: it would download dictionaries', () => {
     expect(secureWebPreferences('/p.cjs').spellcheck).toBe(false)
+  })
+
+  it('keep every protection in the print window, which has no preload and shows the PDF viewer', () => {
+    const prefs = printWindowPreferences()
+    const { preload: _preload, ...locked } = secureWebPreferences('/p.cjs')
+    expect(prefs).toMatchObject(locked)
+    expect(prefs).not.toHaveProperty('preload')
+    expect(prefs.plugins).toBe(true)
   })
 })
 

@@ -43,23 +43,32 @@ export function withCspHeader(
   return { ...Object.fromEntries(rest), 'Content-Security-Policy': [CSP_HEADER] }
 }
 
+const LOCKED_DOWN = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  // Chromium's spellchecker downloads dictionaries: an offline app makes no calls of its own.
+  spellcheck: false
+} as const
+
 /** The webPreferences every Facturo window gets. */
 export function secureWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    // Chromium's spellchecker downloads dictionaries: an offline app makes no calls of its own.
-    spellcheck: false
-  } as const
+  return { preload: preloadPath, ...LOCKED_DOWN } as const
+}
+
+/**
+ * The print window's: as locked down, with no preload (it reaches no channel) and Chromium's PDF
+ * viewer on, which is what it shows and prints.
+ */
+export function printWindowPreferences() {
+  return { ...LOCKED_DOWN, plugins: true } as const
 }
 
 /** Every permission a page asks for (camera, notifications, geolocation, …) is refused. */

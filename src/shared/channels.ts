@@ -5,6 +5,7 @@
  */
 export const CHANNELS = [
   'app/info',
+  'app/print',
   'settings/get',
   'settings/update',
   'files/current',
@@ -104,6 +105,7 @@ export const CHANNELS = [
   'invoices/eml',
   'billing/runPdf',
   'statements/pdf',
+  'documents/logo',
   'statements/email',
   'billing/runZip'
 ] as const
@@ -116,6 +118,7 @@ export type Channel = (typeof CHANNELS)[number]
  */
 export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'app/info',
+  'app/print',
   'settings/get',
   'settings/update',
   'files/current',
@@ -162,6 +165,7 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'invoices/eml',
   'billing/runPdf',
   'statements/pdf',
+  'documents/logo',
   'billing/runZip'
 ])
 

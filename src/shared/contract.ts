@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { settingsUpdateInput, type AppInfo, type AppSettings } from './app'
+import {
+  printInput,
+  settingsUpdateInput,
+  type AppInfo,
+  type AppSettings,
+  type PrintResult
+} from './app'
 import type { Channel } from './channels'
 import { companyProfileInput, type CompanyProfile } from './company'
 import {
@@ -34,6 +40,7 @@ import {
 import {
   addLineInput,
   creditNoteInput,
+  documentLogoInput,
   importInput,
   invoiceIdInput,
   invoiceListInput,
@@ -49,6 +56,7 @@ import {
   usageIdInput,
   usageListInput,
   voidInput,
+  type DocumentLogo,
   type InvoiceEvent,
   type InvoicePdf,
   type InvoiceSummary,
@@ -132,6 +140,7 @@ const noInput = z.strictObject({})
 /** The typed contract: for each channel, the zod schema of its input and the type of its result. */
 export const contract = {
   'app/info': { input: noInput, output: returns<AppInfo>() },
+  'app/print': { input: printInput, output: returns<PrintResult>() },
   'settings/get': { input: noInput, output: returns<AppSettings>() },
   'settings/update': { input: settingsUpdateInput, output: returns<AppSettings>() },
   'files/current': { input: noInput, output: returns<OpenCompanyFile | null>() },
@@ -239,6 +248,7 @@ export const contract = {
   'outbox/cancel': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'outbox/markSent': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'reminders/settings': { input: noInput, output: returns<ReminderSettings>() },
+  'documents/logo': { input: documentLogoInput, output: returns<DocumentLogo | null>() },
   'statements/pdf': { input: statementPdfInput, output: returns<StatementPdf>() },
   'statements/email': { input: statementEmailInput, output: returns<OutboxEntry>() },
   'billing/runZip': {

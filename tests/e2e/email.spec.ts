@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import QRCode from 'qrcode'
 import { startTestSmtp } from '../../src/main/documents/email/test-smtp'
 import { call, expect, monthlyPlan, shot, test } from './fixtures'
 
@@ -19,6 +20,24 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
       country: 'PL',
       defaultCurrency: 'PLN',
       defaultLanguage: 'pl'
+    })
+    // a logo (a QR symbol stands in for a drawing): the document on screen is headed by it
+    const { updatedAt: _at, ...company } = await call<Record<string, unknown>>(
+      app,
+      'company/get',
+      {}
+    )
+    const logo = await QRCode.toBuffer('Biuro Poczty', { width: 96, margin: 1 })
+    await call(app, 'company/update', {
+      ...company,
+      address: {
+        line1: 'ul. Piotrkowska 1',
+        line2: '',
+        postalCode: '90-001',
+        city: 'Łódź',
+        region: ''
+      },
+      logo: { mimeType: 'image/png', dataBase64: logo.toString('base64') }
     })
     await call(app, 'plans/save', monthlyPlan('office', 'Office', '100.00'))
     const customer = await call<{ id: number }>(app, 'customers/create', {
@@ -64,8 +83,15 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
     await expect(page.getByRole('status')).toHaveText('Saved')
     await shot(page, info, '01-email-settings')
 
-    // the invoice page: Preview draws the real PDF with pdf.js, page by page
+    // the invoice page: the document shows the logo kept with the invoice
     await page.goto(`${app.origin}/#/invoices/${invoiceId}`)
+    const shownLogo = page.getByRole('article').getByRole('img', { name: 'Biuro Poczty Łódź' })
+    await expect(shownLogo).toBeVisible()
+    expect(
+      await shownLogo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)
+    ).toBe(96)
+    await shot(page, info, '01b-invoice-with-logo')
+    // Preview draws the real PDF with pdf.js, page by page
     await page.getByRole('button', { name: 'Preview' }).click()
     const preview = page.getByRole('dialog', { name: issued.number })
     const canvas = preview.getByRole('img', { name: new RegExp(`Faktura ${issued.number}`) })
@@ -96,6 +122,13 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
       encoding: 'utf8'
     })
     expect(mergedText).toContain(issued.number)
+    // and printed at once: browser mode opens it in the browser's viewer
+    const [runViewer] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Print' }).click()
+    ])
+    expect(runViewer.url()).toMatch(/^blob:/)
+    await runViewer.close()
     await page.goto(`${app.origin}/#/invoices/${invoiceId}`)
 
     // Open in my mail app: browser mode downloads the unsent message, the PDF inside

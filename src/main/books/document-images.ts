@@ -37,15 +37,25 @@ export function keepLogo(books: Books, company: Pick<CompanyProfile, 'logo'>): v
   )
 }
 
-/** The bytes of the logo a document names: kept at issue, or (a draft's) the company's own. */
-export function logoBytes(books: Books, ref: LogoRef | undefined): Uint8Array | undefined {
-  if (!ref) return undefined
+/** A logo by its SHA-256: kept at issue, or (a draft's) the company's own; undefined otherwise. */
+export function logoByHash(
+  books: Books,
+  sha256: string
+): { mimeType: LogoRef['mimeType']; bytes: Uint8Array } | undefined {
   const kept = books.first(
-    books.q.selectFrom('document_images').select('data').where('sha256', '=', ref.sha256)
+    books.q.selectFrom('document_images').select(['data', 'mime_type']).where('sha256', '=', sha256)
   )
-  if (kept) return new Uint8Array(kept.data)
+  if (kept)
+    return { mimeType: kept.mime_type as LogoRef['mimeType'], bytes: new Uint8Array(kept.data) }
   const company = getCompany(books)
-  if (logoRef(company)?.sha256 === ref.sha256)
-    return new Uint8Array(Buffer.from(company.logo!.dataBase64, 'base64'))
-  return undefined
+  if (logoRef(company)?.sha256 !== sha256) return undefined
+  return {
+    mimeType: company.logo!.mimeType,
+    bytes: new Uint8Array(Buffer.from(company.logo!.dataBase64, 'base64'))
+  }
+}
+
+/** The bytes of the logo a document names. */
+export function logoBytes(books: Books, ref: LogoRef | undefined): Uint8Array | undefined {
+  return ref ? logoByHash(books, ref.sha256)?.bytes : undefined
 }

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import QRCode from 'qrcode'
 import { describe, expect, it } from 'vitest'
+import { logoByHash } from '../books/document-images'
 import { issueInvoice, viewInvoice } from '../books/invoices'
 import type { Books } from '../store/sync'
 import { tempDir } from '../test-support'
@@ -83,5 +84,29 @@ describe.skipIf(!POPPLER)('the logo on documents', () => {
     )!
     const merged = await runPdf(books, run.billing_run_id!)
     expect(images(merged.bytes)).toEqual([[120, 120]])
+  })
+})
+
+describe('the logo a document names, for the in-app view', () => {
+  it('is the one kept at issue, whatever the company has since, and nothing for an unknown hash', async () => {
+    const { books, draft } = await issuedInvoice('Łucja Ćwik', 'pl', 'PL')
+    await setLogo(books, 120)
+    const issued = issueInvoice(books, draft)
+    const named = issued.seller!.logo!
+    const original = books.first(books.q.selectFrom('company').select('logo').where('id', '=', 1))!
+    await setLogo(books, 200)
+    const kept = logoByHash(books, named.sha256)!
+    expect(kept.mimeType).toBe('image/png')
+    expect(Buffer.from(kept.bytes).equals(original.logo!)).toBe(true)
+    expect(logoByHash(books, '0'.repeat(64))).toBeUndefined()
+  })
+
+  it("is the company's own for a draft, until the company changes it", async () => {
+    const { books, draft } = await issuedInvoice('Łucja Ćwik', 'pl', 'PL')
+    await setLogo(books, 120)
+    const named = viewInvoice(books, draft).seller!.logo!
+    expect(logoByHash(books, named.sha256)?.mimeType).toBe('image/png')
+    await setLogo(books, 200)
+    expect(logoByHash(books, named.sha256)).toBeUndefined()
   })
 })

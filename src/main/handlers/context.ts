@@ -17,6 +17,8 @@ export interface Platform {
   vault?: PasswordVault
   /** Opens a file the app wrote (an .eml) with the OS's default program for it. */
   openWithDefaultApp?(fileName: string, bytes: Uint8Array): Promise<void>
+  /** Prints a PDF through the OS print dialog (print.ts); 'cancelled' when the user closes it. */
+  printPdf?(fileName: string, bytes: Uint8Array): Promise<'printed' | 'cancelled'>
 }
 
 export interface HandlerContext {

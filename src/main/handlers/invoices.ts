@@ -15,6 +15,7 @@ import { listInvoices } from '../books/invoice-list'
 import { verifyLedger } from '../books/ledger'
 import { invoiceFileName } from '../documents/pdf/render'
 import { invoicePdfFor } from '../documents/logo'
+import { logoByHash } from '../books/document-images'
 import { runPdf, runZip } from '../documents/pdf/merge'
 import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
@@ -90,6 +91,13 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
         language: lang,
         pdfBase64: Buffer.from(pdf).toString('base64')
       }
+    })
+    // the logo an invoice names, by its hash: what the in-app document shows at its head
+    .register('documents/logo', ({ sha256 }) => {
+      const logo = logoByHash(books(), sha256)
+      return logo
+        ? { mimeType: logo.mimeType, dataBase64: Buffer.from(logo.bytes).toString('base64') }
+        : null
     })
     .register('billing/runZip', async ({ runId }) => {
       const { bytes, invoices } = await runZip(books(), runId)

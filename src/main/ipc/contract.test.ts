@@ -24,6 +24,12 @@ const profile = validPolishProfile()
 /** Malformed inputs for every channel; a channel added to the contract must add its cases here. */
 const MALFORMED: Record<Channel, Case[]> = {
   'app/info': [{ input: { verbose: true }, paths: ['verbose'] }],
+  'app/print': [
+    { input: {}, paths: ['fileName', 'pdfBase64'] },
+    { input: { fileName: '  ', pdfBase64: 'JVBERi0xLjcK' }, paths: ['fileName'] },
+    { input: { fileName: 'a.pdf', pdfBase64: 'not base64!' }, paths: ['pdfBase64'] },
+    { input: { fileName: 'a.pdf', pdfBase64: 'JVBERi0xLjcK', copies: 2 }, paths: ['copies'] }
+  ],
   'settings/get': [{ input: { language: 'pl' }, paths: ['language'] }],
   'settings/update': [
     { input: {}, paths: ['language'] },
@@ -175,6 +181,11 @@ const MALFORMED: Record<Channel, Case[]> = {
   ],
   'subscriptions/reactivate': [{ input: { subscriptionId: 1, on: '2026-02-30x' }, paths: ['on'] }],
   'billing/runZip': [{ input: { runId: 1.5 }, paths: ['runId'] }],
+  'documents/logo': [
+    { input: {}, paths: ['sha256'] },
+    { input: { sha256: 'ABC' }, paths: ['sha256'] },
+    { input: { sha256: 'a'.repeat(64), size: 1 }, paths: ['size'] }
+  ],
   'statements/pdf': [
     { input: { customerId: 1, from: '2026-03-01', to: '2026-02-01' }, paths: ['to'] },
     { input: { customerId: 1, from: '2026-02-30', to: '2026-03-01' }, paths: ['from'] }

@@ -27,7 +27,9 @@ describe('the handler registry', () => {
   })
 
   it('throws when a channel of the contract has no handler', () => {
-    expect(() => new HandlerRegistry().table()).toThrow(/No handler for app\/info, settings\/get/)
+    expect(() => new HandlerRegistry().table()).toThrow(
+      /No handler for app\/info, app\/print, settings\/get/
+    )
   })
 
   it('serves every channel of the contract from the app table', async () => {

@@ -342,6 +342,7 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
   const { today, tomorrow, prevStart, nextStart } = dates
   return {
     'app/info': {},
+    'app/print': { fileName: 'FV 1.pdf', pdfBase64: 'JVBERi0xLjcK' },
     'settings/get': {},
     'settings/update': { language: 'en' },
     'company/get': {},
@@ -606,6 +607,7 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
       template: { subject: 'Faktura {number}', body: 'Dzień dobry {customer}' }
     },
     'invoices/email': { invoiceId: ids.issued, to: ['klient@example.com'], cc: [], bcc: [] },
+    'documents/logo': { sha256: '0'.repeat(64) },
     'statements/pdf': { customerId: ids.ana, from: '2026-01-01', to: '2026-12-31' },
     'statements/email': {
       customerId: ids.ana,

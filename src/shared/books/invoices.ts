@@ -232,6 +232,15 @@ export const paymentReverseInput = z.strictObject({
 })
 
 /** An invoice as a PDF: in the customer's invoice language unless another is asked for. */
+/** A logo a document names (its seller snapshot's `logo.sha256`), for the in-app view. */
+export const documentLogoInput = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 in lowercase hex')
+})
+export interface DocumentLogo {
+  mimeType: 'image/png' | 'image/jpeg'
+  dataBase64: string
+}
+
 export const invoicePdfInput = z.strictObject({
   invoiceId: id,
   language: z.enum(LANGUAGES).optional()

@@ -16,6 +16,7 @@ import { intlLocale } from '../../i18n'
 import { RunFailures } from './RunFailures'
 import { RunSummaryView } from './RunSummaryView'
 import { useBillingRun } from './useBillingRun'
+import { PrintButton } from '../invoices/PdfPreview'
 
 /** Billing run: pick the as-of date, preview what would be invoiced, run it with a progress bar. */
 export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
@@ -73,6 +74,7 @@ export function BillingRunPage({ asOf: initial }: { asOf?: string }) {
               count: last.value.invoicesCreated
             })}{' '}
             {last.value.invoicesCreated > 0 && <RunPdfButton runId={last.value.runId} />}
+            {last.value.invoicesCreated > 0 && <RunPrintButton runId={last.value.runId} />}
             {last.value.invoicesCreated > 0 && <RunZipButton runId={last.value.runId} />}
           </p>
         )}
@@ -126,6 +128,12 @@ function RunPdfButton({ runId }: { runId: number }) {
       onValue={(pdf) => saveDownload(fromBase64(pdf.pdfBase64), pdf.fileName, 'application/pdf')}
     />
   )
+}
+
+/** The run's invoices as one PDF, printed at once (the OS dialog, or the browser's viewer). */
+function RunPrintButton({ runId }: { runId: number }) {
+  const api = useApi()
+  return <PrintButton variant="ghost" load={() => api.invoke('billing/runPdf', { runId })} />
 }
 
 /** The run's invoices as a ZIP of PDFs, one per invoice, named by number: to archive or send on. */

@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/context'
 import { ActionButton } from '../../components/ActionButton'
 import { DateField } from '../../components/DateField'
-import { fromBase64 } from '../../download'
 import { fieldMessage } from '../../errors'
 import { today } from '../../format'
-import { canPrintInBrowser, openForPrinting, PdfButtons } from '../invoices/PdfPreview'
+import { PdfButtons, PrintButton } from '../invoices/PdfPreview'
 
 /**
  * The statement of account as the customer receives it: for a period (this year so far unless
@@ -39,13 +38,7 @@ export function StatementActions({ customerId }: { customerId: number }) {
       </div>
       {ready && (
         <PdfButtons load={loadPdf} title={t('customers.statementTitle')}>
-          {canPrintInBrowser() && (
-            <ActionButton
-              label={t('invoices.print')}
-              run={loadPdf}
-              onValue={(pdf) => openForPrinting(fromBase64(pdf.pdfBase64))}
-            />
-          )}
+          <PrintButton load={loadPdf} />
           <ActionButton
             label={t('customers.emailStatement')}
             run={() => api.invoke('statements/email', { ...period, cc: [], bcc: [] })}

@@ -19,7 +19,7 @@ import { AddLineDialog, CreditNoteDialog, IssueDialog, VoidDialog } from './Invo
 import { PaymentDialog } from './PaymentDialogs'
 import { EmailDialog } from './EmailDialog'
 import { OutboxList } from '../email/OutboxList'
-import { canPrintInBrowser, openForPrinting, PdfPreviewDialog } from './PdfPreview'
+import { PdfPreviewDialog, PrintButton } from './PdfPreview'
 import { ActionButton } from '../../components/ActionButton'
 import { fromBase64, saveDownload } from '../../download'
 
@@ -107,7 +107,7 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
             )}
             <Button onClick={() => setAction('preview')}>{t('invoices.preview')}</Button>
             <DownloadPdfButton invoiceId={invoice.id} />
-            {canPrintInBrowser() && <PrintButton invoiceId={invoice.id} />}
+            <PrintButton load={() => api.invoke('invoices/pdf', { invoiceId: invoice.id })} />
             {!draft && invoice.status !== 'void' && (
               <>
                 <Button onClick={() => setAction('email')}>{t('email.emailButton')}</Button>
@@ -332,19 +332,6 @@ function DownloadPdfButton({ invoiceId }: { invoiceId: number }) {
       label={t('invoices.downloadPdf')}
       run={() => api.invoke('invoices/pdf', { invoiceId })}
       onValue={(pdf) => saveDownload(fromBase64(pdf.pdfBase64), pdf.fileName, 'application/pdf')}
-    />
-  )
-}
-
-/** Print: the PDF opened in the browser's own viewer, where the print dialog is one click away. */
-function PrintButton({ invoiceId }: { invoiceId: number }) {
-  const { t } = useTranslation()
-  const api = useApi()
-  return (
-    <ActionButton
-      label={t('invoices.print')}
-      run={() => api.invoke('invoices/pdf', { invoiceId })}
-      onValue={(pdf) => openForPrinting(fromBase64(pdf.pdfBase64))}
     />
   )
 }

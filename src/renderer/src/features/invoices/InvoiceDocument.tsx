@@ -4,6 +4,20 @@ import type { InvoiceView } from '@shared/books/invoices'
 import type { Translate } from '@shared/documents/breakdown-text'
 import { invoiceModel, type DocumentModel } from '@shared/documents/invoice-model'
 import { qrSvgPath } from '@shared/documents/qr'
+import { useChannel } from '../../api/context'
+
+/** The seller's logo the document names (kept with it at issue), as the PDF prints it. */
+function SellerLogo({ sha256, alt }: { sha256: string; alt: string }) {
+  const [logo] = useChannel('documents/logo', { sha256 })
+  if (logo.status !== 'ready' || !logo.value) return null
+  return (
+    <img
+      className="doc-logo"
+      src={`data:${logo.value.mimeType};base64,${logo.value.dataBase64}`}
+      alt={alt}
+    />
+  )
+}
 
 /** The payment QR code, drawn from the same matrix as the PDF's, so a phone can scan the screen. */
 function PaymentCode({ code }: { code: NonNullable<DocumentModel['paymentCode']> }) {
@@ -51,7 +65,12 @@ export function InvoiceDocument({
         </p>
       )}
       <header className="doc-head">
-        <h2 className="doc-title">{model.title}</h2>
+        <div>
+          {invoice.seller?.logo && (
+            <SellerLogo sha256={invoice.seller.logo.sha256} alt={invoice.seller.name} />
+          )}
+          <h2 className="doc-title">{model.title}</h2>
+        </div>
         <dl className="doc-dates">
           {model.facts.map((f) => (
             <div key={f.label} className="doc-fact">

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist'
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
-import type { AppErrorInfo } from '@shared/result'
+import type { AppErrorInfo, Result } from '@shared/result'
+import type { Api } from '../../api/client'
+import { useApi } from '../../api/context'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
@@ -18,26 +20,46 @@ const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const
 type PdfResult =
   { ok: true; value: { fileName: string; pdfBase64: string } } | { ok: false; error: AppErrorInfo }
 
-/** A PDF as main renders it (the same bytes as Download PDF), as bytes and a name. */
-async function pdfBytes(
-  load: () => Promise<PdfResult>
-): Promise<{ ok: true; fileName: string; bytes: Uint8Array } | { ok: false; error: AppErrorInfo }> {
-  const result = await load()
-  if (!result.ok) return result
-  return { ok: true, fileName: result.value.fileName, bytes: fromBase64(result.value.pdfBase64) }
-}
-
 /**
- * Whether Print can open the browser's PDF viewer: in browser mode, yes; the desktop app refuses
- * new windows (security.ts) and prints through the OS dialog once that lands.
+ * Print. The desktop app hands the PDF to main, which opens it in the OS print dialog (app/print);
+ * browser mode opens it in the browser's own viewer (a new tab), whose print dialog is one click
+ * away. Either way the printed pages are the PDF's, not the screen's.
  */
-export const canPrintInBrowser = (): boolean => !window.facturo
-
-/** Opens the PDF in the browser's own viewer (a new tab), where it prints with the browser's dialog. */
-export function openForPrinting(bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }))
+export async function printPdf(
+  api: Api,
+  pdf: { fileName: string; pdfBase64: string }
+): Promise<Result<unknown>> {
+  if (window.facturo)
+    return api.invoke('app/print', { fileName: pdf.fileName, pdfBase64: pdf.pdfBase64 })
+  const url = URL.createObjectURL(
+    new Blob([fromBase64(pdf.pdfBase64) as BlobPart], { type: 'application/pdf' })
+  )
   window.open(url, '_blank', 'noopener')
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  return { ok: true, value: null }
+}
+
+/** A Print button for a PDF main renders on request (an invoice, a run, a statement). */
+export function PrintButton({
+  load,
+  variant
+}: {
+  load: () => Promise<PdfResult>
+  variant?: 'ghost'
+}) {
+  const { t } = useTranslation()
+  const api = useApi()
+  return (
+    <ActionButton
+      variant={variant}
+      label={t('invoices.print')}
+      run={async () => {
+        const pdf = await load()
+        return pdf.ok ? printPdf(api, pdf.value) : pdf
+      }}
+      onValue={() => undefined}
+    />
+  )
 }
 
 /**
@@ -55,9 +77,13 @@ export function PdfPreviewDialog({
   onClose(): void
 }) {
   const { t } = useTranslation()
+  const api = useApi()
   const loader = useRef(load)
   const canvas = useRef<HTMLCanvasElement>(null)
-  const [pdf, setPdf] = useState<{ doc: PDFDocumentProxy; bytes: Uint8Array } | null>(null)
+  const [pdf, setPdf] = useState<{
+    doc: PDFDocumentProxy
+    source: { fileName: string; pdfBase64: string }
+  } | null>(null)
   const [failure, setFailure] = useState<AppErrorInfo | null>(null)
   const [page, setPage] = useState(1)
   const [zoom, setZoom] = useState(2)
@@ -67,13 +93,13 @@ export function PdfPreviewDialog({
     let cancelled = false
     let loading: ReturnType<typeof getDocument> | null = null
     void (async () => {
-      const result = await pdfBytes(loader.current)
+      const result = await loader.current()
       if (cancelled) return
       if (!result.ok) return setFailure(result.error)
-      // pdf.js takes the bytes it is given: keep a copy for printing
-      loading = getDocument({ data: result.bytes.slice() })
+      // pdf.js takes the bytes it is given; the base64 is kept for printing
+      loading = getDocument({ data: fromBase64(result.value.pdfBase64) })
       const doc = await loading.promise
-      if (!cancelled) setPdf({ doc, bytes: result.bytes })
+      if (!cancelled) setPdf({ doc, source: result.value })
     })()
     return () => {
       cancelled = true
@@ -110,14 +136,12 @@ export function PdfPreviewDialog({
       footer={
         <>
           <Button onClick={onClose}>{t('common.close')}</Button>
-          {canPrintInBrowser() && (
-            <Button
-              variant="primary"
-              disabled={!pdf}
-              onClick={() => pdf && openForPrinting(pdf.bytes)}
-            >
-              {t('invoices.print')}
-            </Button>
+          {pdf && (
+            <ActionButton
+              label={t('invoices.print')}
+              run={() => printPdf(api, pdf.source)}
+              onValue={() => undefined}
+            />
           )}
         </>
       }
