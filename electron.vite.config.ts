@@ -37,6 +37,7 @@ export default defineConfig({
           'bench-engine': resolve(import.meta.dirname, 'src/main/bench/engine.ts'),
           'bench-billing': resolve(import.meta.dirname, 'src/main/bench/billing.ts'),
           'bench-pdf': resolve(import.meta.dirname, 'src/main/bench/pdf.ts'),
+          'bench-einvoice': resolve(import.meta.dirname, 'src/main/bench/einvoice.ts'),
           'pdf-worker': resolve(import.meta.dirname, 'src/main/documents/pdf/pdf-worker.ts')
         }
       }

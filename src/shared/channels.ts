@@ -106,6 +106,8 @@ export const CHANNELS = [
   'billing/runPdf',
   'statements/pdf',
   'documents/logo',
+  'invoices/export',
+  'invoices/einvoices',
   'statements/email',
   'billing/runZip'
 ] as const
@@ -164,6 +166,7 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'reminders/paused',
   'invoices/eml',
   'billing/runPdf',
+  'invoices/einvoices',
   'statements/pdf',
   'documents/logo',
   'billing/runZip'

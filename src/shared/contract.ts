@@ -8,6 +8,7 @@ import {
 } from './app'
 import type { Channel } from './channels'
 import { companyProfileInput, type CompanyProfile } from './company'
+import type { EinvoiceFileView, EinvoiceOptions } from './einvoice'
 import {
   browseInput,
   createFileInput,
@@ -42,6 +43,7 @@ import {
   creditNoteInput,
   documentLogoInput,
   importInput,
+  invoiceExportInput,
   invoiceIdInput,
   invoiceListInput,
   invoicePdfInput,
@@ -248,6 +250,8 @@ export const contract = {
   'outbox/cancel': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'outbox/markSent': { input: outboxIdInput, output: returns<OutboxEntry>() },
   'reminders/settings': { input: noInput, output: returns<ReminderSettings>() },
+  'invoices/export': { input: invoiceExportInput, output: returns<EinvoiceFileView>() },
+  'invoices/einvoices': { input: invoiceIdInput, output: returns<EinvoiceOptions>() },
   'documents/logo': { input: documentLogoInput, output: returns<DocumentLogo | null>() },
   'statements/pdf': { input: statementPdfInput, output: returns<StatementPdf>() },
   'statements/email': { input: statementEmailInput, output: returns<OutboxEntry>() },

@@ -91,6 +91,16 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
       await shownLogo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)
     ).toBe(96)
     await shot(page, info, '01b-invoice-with-logo')
+    // its e-invoice: UBL (Peppol BIS 3.0), recorded with its SHA-256
+    const [ubl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as UBL' }).click()
+    ])
+    expect(ubl.suggestedFilename()).toBe(`${issued.number.replaceAll('/', '-')}.ubl.xml`)
+    expect(readFileSync((await ubl.path())!, 'utf8')).toContain(`<cbc:ID>${issued.number}</cbc:ID>`)
+    const einvoice = page.getByRole('region', { name: 'E-invoice' })
+    await expect(einvoice.getByText(/SHA-256 [0-9a-f]{12}…/)).toBeVisible()
+    await shot(page, info, '01c-einvoice-card')
     // Preview draws the real PDF with pdf.js, page by page
     await page.getByRole('button', { name: 'Preview' }).click()
     const preview = page.getByRole('dialog', { name: issued.number })

@@ -28,6 +28,8 @@ export function customerFromRow(row: Selectable<CustomerTable>): Customer {
     paymentTermsDays: row.payment_terms_days,
     taxTreatment: row.tax_treatment as Customer['taxTreatment'],
     exemptionReason: row.exemption_reason,
+    peppolId: row.peppol_id,
+    einvoiceFormat: row.einvoice_format as Customer['einvoiceFormat'],
     segment: row.segment,
     tags: JSON.parse(row.tags) as string[],
     notes: row.notes,
@@ -53,6 +55,8 @@ function columns(fields: CustomerFields) {
     payment_terms_days: fields.paymentTermsDays,
     tax_treatment: fields.taxTreatment,
     exemption_reason: fields.exemptionReason,
+    peppol_id: fields.peppolId,
+    einvoice_format: fields.einvoiceFormat,
     segment: fields.segment,
     tags: JSON.stringify(fields.tags),
     notes: fields.notes

@@ -476,7 +476,8 @@ function buyerSnapshot(books: Books, customerId: number) {
     country: c.country,
     emails: c.emails,
     language: c.language,
-    taxTreatment: c.taxTreatment
+    taxTreatment: c.taxTreatment,
+    ...(c.peppolId ? { peppolId: c.peppolId } : {})
   }
 }
 

@@ -25,6 +25,7 @@ import { dateOption, parseOptions } from './args'
 import { CliError } from './errors'
 import { cliFailure, invoiceId, setLockWait, withBooks } from './books-file'
 import { runInvoiceEmail } from './email'
+import { runInvoiceExport } from './einvoice'
 import { LANGUAGES, type Language } from '@shared/languages'
 import { writeFileAtomic } from '../app-state'
 import { invoicePdfFor } from '../documents/logo'
@@ -233,7 +234,8 @@ export async function runInvoices(argv: readonly string[]): Promise<string> {
   }
   if (what === 'pdf') return runInvoicePdf(rest)
   if (what === 'email') return runInvoiceEmail(rest)
-  if (what !== 'list') throw new CliError('invoices: list, show, issue, pdf or email')
+  if (what === 'export') return runInvoiceExport(rest)
+  if (what !== 'list') throw new CliError('invoices: list, show, issue, pdf, email or export')
   const o = parseOptions('invoices list', rest, {
     file: { value: true, required: true },
     status: { value: true },

@@ -13,6 +13,7 @@ import {
 import { BACKUP_USAGE, runBackup, runCheck, runExport, runRestore } from './backups'
 import { CliError } from './errors'
 import { EMAIL_USAGE, runOutbox, runSettings } from './email'
+import { EINVOICE_USAGE } from './einvoice'
 import { REMINDERS_USAGE, runRemindersCli } from './reminders'
 import { runStatements, STATEMENTS_USAGE } from './statements'
 import { QUOTE_USAGE, runQuote } from './quote'
@@ -21,6 +22,7 @@ const USAGE = `Facturo command line
 
   ${QUOTE_USAGE}
   ${BOOKS_USAGE}
+  ${EINVOICE_USAGE}
   ${EMAIL_USAGE}
   ${REMINDERS_USAGE}
   ${STATEMENTS_USAGE}

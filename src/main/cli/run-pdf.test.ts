@@ -1,11 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { tempDir } from '../test-support'
 import { runCli } from './index'
-import { failure } from './test-support'
+import { billedCliFile, failure } from './test-support'
 
 /** `invoices pdf --run`: a whole billing run as one PDF, from the command line. */
 
@@ -13,40 +12,10 @@ const POPPLER = spawnSync('pdftotext', ['-v']).status === 0
 
 /** A company file with three customers billed by one run; the run's id. */
 async function billedFile() {
-  const dir = tempDir()
-  const file = join(dir, 'books.facturo')
-  await runCli(['init', '--file', file, '--name', 'Biuro Łódź', '--country', 'PL'])
-  writeFileSync(
-    join(dir, 'customers.csv'),
-    'code,name,country,language\nK1,Kowalski Ćwikła,PL,pl\nK2,Muñoz Ibáñez,ES,es\nK3,São João Ltda,BR,pt-BR\n'
+  const { dir, file, run } = await billedCliFile(
+    'code,name,country,language\nK1,Kowalski Ćwikła,PL,pl\nK2,Muñoz Ibáñez,ES,es\nK3,São João Ltda,BR,pt-BR\n',
+    ['K1', 'K2', 'K3']
   )
-  await runCli(['import', 'customers', join(dir, 'customers.csv'), '--file', file])
-  writeFileSync(
-    join(dir, 'pro.json'),
-    JSON.stringify({
-      id: 'pro',
-      name: 'Pro',
-      currency: 'PLN',
-      interval: 'month',
-      prices: [{ id: 'pro', description: 'Abonament Pro', model: 'flat', amount: '100.00' }]
-    })
-  )
-  await runCli(['plans', 'save', join(dir, 'pro.json'), '--from', '2026-01-01', '--file', file])
-  for (const code of ['K1', 'K2', 'K3'])
-    await runCli([
-      'subscribe',
-      '--customer',
-      code,
-      '--plan',
-      'pro',
-      '--start',
-      '2026-01-01',
-      '--file',
-      file
-    ])
-  const run = JSON.parse(
-    await runCli(['run', '--as-of', '2026-01-01', '--file', file, '--json'])
-  ) as { runId: number }
   return { dir, file, runId: String(run.runId) }
 }
 

@@ -16,6 +16,8 @@ import { verifyLedger } from '../books/ledger'
 import { invoiceFileName } from '../documents/pdf/render'
 import { invoicePdfFor } from '../documents/logo'
 import { logoByHash } from '../books/document-images'
+import { einvoiceRecords, exportEinvoice } from '../documents/einvoice/export'
+import { formatsFor } from '../documents/einvoice/registry'
 import { runPdf, runZip } from '../documents/pdf/merge'
 import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
@@ -99,6 +101,19 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
         ? { mimeType: logo.mimeType, dataBase64: Buffer.from(logo.bytes).toString('base64') }
         : null
     })
+    .register('invoices/export', ({ invoiceId, format }) => {
+      const file = exportEinvoice(books(), invoiceId, format)
+      const { bytes, ...rest } = file
+      return { ...rest, format, dataBase64: Buffer.from(bytes).toString('base64') }
+    })
+    .register('invoices/einvoices', ({ invoiceId }) => ({
+      formats: formatsFor(viewInvoice(books(), invoiceId)).map((f) => ({
+        format: f.format,
+        label: f.label,
+        short: f.short
+      })),
+      records: einvoiceRecords(books(), invoiceId)
+    }))
     .register('billing/runZip', async ({ runId }) => {
       const { bytes, invoices } = await runZip(books(), runId)
       return {

@@ -181,6 +181,12 @@ const MALFORMED: Record<Channel, Case[]> = {
   ],
   'subscriptions/reactivate': [{ input: { subscriptionId: 1, on: '2026-02-30x' }, paths: ['on'] }],
   'billing/runZip': [{ input: { runId: 1.5 }, paths: ['runId'] }],
+  'invoices/export': [
+    { input: { invoiceId: 1 }, paths: ['format'] },
+    { input: { invoiceId: 1, format: 'pdf' }, paths: ['format'] },
+    { input: { invoiceId: 0, format: 'ubl' }, paths: ['invoiceId'] }
+  ],
+  'invoices/einvoices': [{ input: { invoiceId: 'x' }, paths: ['invoiceId'] }],
   'documents/logo': [
     { input: {}, paths: ['sha256'] },
     { input: { sha256: 'ABC' }, paths: ['sha256'] },

@@ -608,6 +608,8 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
     },
     'invoices/email': { invoiceId: ids.issued, to: ['klient@example.com'], cc: [], bcc: [] },
     'documents/logo': { sha256: '0'.repeat(64) },
+    'invoices/export': { invoiceId: ids.issued, format: 'ubl' },
+    'invoices/einvoices': { invoiceId: ids.issued },
     'statements/pdf': { customerId: ids.ana, from: '2026-01-01', to: '2026-12-31' },
     'statements/email': {
       customerId: ids.ana,

@@ -64,6 +64,10 @@ export interface CustomerTable {
   tags: string
   notes: string
   search_text: string
+  /** The Peppol address the customer gave ("0088:…"), or ''. */
+  peppol_id: string
+  /** The e-invoice format the customer wants with its invoices, or null. */
+  einvoice_format: string | null
   archived_at: string | null
   created_at: string
   updated_at: string
@@ -402,6 +406,15 @@ export interface SubscriptionNoticeTable {
   created_at: string
 }
 
+/** An e-invoice file made of an issued document: its format's version and the SHA-256 of its bytes. */
+export interface EinvoiceExportTable {
+  invoice_id: number
+  format: string
+  version: string
+  sha256: string
+  created_at: string
+}
+
 export interface DocumentImageTable {
   sha256: string
   mime_type: string
@@ -450,4 +463,5 @@ export interface Database {
   late_fees: LateFeeTable
   subscription_notices: SubscriptionNoticeTable
   document_images: DocumentImageTable
+  einvoice_exports: EinvoiceExportTable
 }

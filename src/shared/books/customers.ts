@@ -1,3 +1,4 @@
+import { EINVOICE_FORMATS, PEPPOL_ID_PATTERN } from '../einvoice'
 import { z } from 'zod'
 import { line, paragraph, requiredLine } from '../text'
 import { COUNTRY_CODES, EU_COUNTRY_CODES } from '../countries'
@@ -65,6 +66,15 @@ export const customerInput = z
     paymentTermsDays: z.number().int().min(0).max(365).default(14),
     taxTreatment: z.enum(TAX_TREATMENTS).default('standard'),
     exemptionReason: text(300).default(''),
+    /** Where Peppol delivers its invoices, "0088:5790000435975"; else its VAT number is used. */
+    peppolId: z
+      .string()
+      .trim()
+      .regex(PEPPOL_ID_PATTERN, 'must be a Peppol id like 0088:5790000435975')
+      .or(z.literal(''))
+      .default(''),
+    /** The e-invoice the customer wants with each invoice (attached to its emails). */
+    einvoiceFormat: z.enum(EINVOICE_FORMATS).nullable().default(null),
     segment: text(60).default(''),
     tags: z.array(required(40)).max(20).default([]),
     notes: paragraph(2000).default('')

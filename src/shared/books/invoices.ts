@@ -1,3 +1,4 @@
+import { EINVOICE_FORMATS } from '../einvoice'
 import { z } from 'zod'
 import { line, requiredLine } from '../text'
 import { calendarDate, localDateTime } from '../calendar'
@@ -73,6 +74,8 @@ export interface InvoiceParty {
   iban?: string
   bic?: string
   pixKey?: string
+  /** The buyer's Peppol address, when it gave one ("0088:…"). */
+  peppolId?: string
   /** The seller's logo the document prints, by the SHA-256 of its bytes (kept in the file). */
   logo?: { sha256: string; mimeType: 'image/png' | 'image/jpeg' }
 }
@@ -231,7 +234,6 @@ export const paymentReverseInput = z.strictObject({
   reason: requiredLine(500)
 })
 
-/** An invoice as a PDF: in the customer's invoice language unless another is asked for. */
 /** A logo a document names (its seller snapshot's `logo.sha256`), for the in-app view. */
 export const documentLogoInput = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 in lowercase hex')
@@ -241,6 +243,13 @@ export interface DocumentLogo {
   dataBase64: string
 }
 
+/** An issued document as an e-invoice file of one format. */
+export const invoiceExportInput = z.strictObject({
+  invoiceId: id,
+  format: z.enum(EINVOICE_FORMATS)
+})
+
+/** An invoice as a PDF: in the customer's invoice language unless another is asked for. */
 export const invoicePdfInput = z.strictObject({
   invoiceId: id,
   language: z.enum(LANGUAGES).optional()

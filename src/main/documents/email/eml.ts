@@ -6,6 +6,7 @@ import { getCompany } from '../../store/repos/company'
 import type { Books } from '../../store/sync'
 import { invoiceFileName } from '../pdf/render'
 import { invoicePdfFor } from '../logo'
+import { customerEinvoiceFormat, einvoiceAttachment } from '../einvoice/export'
 import { billingEmails } from './outbox'
 import { invoicePlaceholders, templateFor } from './templates'
 
@@ -35,6 +36,7 @@ export async function invoiceEml(
     invoicePlaceholders(invoice, company, language, kind)
   )
   const pdf = await invoicePdfFor(books, invoice, language)
+  const einvoice = customerEinvoiceFormat(books, invoice)
   const composer = new MailComposer({
     to: billingEmails(books, invoice),
     subject: message.subject,
@@ -45,7 +47,8 @@ export async function invoiceEml(
         filename: invoiceFileName(invoice),
         content: Buffer.from(pdf),
         contentType: 'application/pdf'
-      }
+      },
+      ...(einvoice ? [einvoiceAttachment(books, invoice.id, einvoice)] : [])
     ]
   })
   const eml = await new Promise<Buffer>((done, fail) =>

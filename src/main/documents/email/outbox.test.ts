@@ -2,6 +2,7 @@ import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { issueInvoice, viewInvoice } from '../../books/invoices'
 import { appErrorOf } from '../../books/test-support'
+import { exportEinvoice } from '../einvoice/export'
 import { invoicePdf } from '../pdf/render'
 import { issuedInvoice } from '../test-invoice'
 import {
@@ -97,6 +98,34 @@ describe('the outbox, delivered to a real SMTP server', () => {
       waiting: 0
     })
     expect(server.received).toHaveLength(1)
+  })
+
+  it('attaches the e-invoice the customer asked for beside the PDF, the same bytes as its export', async () => {
+    const server = await smtp({ user: 'biuro', password: 'tajne-hasło' })
+    const { books, invoice } = await companyWithInvoice(server.port)
+    books.run(
+      books.q
+        .updateTable('customers')
+        .set({ einvoice_format: 'ubl' })
+        .where('id', '=', invoice.customerId)
+    )
+    queueInvoiceEmail(books, { invoiceId: invoice.id, cc: [], bcc: [] })
+    expect(await deliverDue(books, { vault: NO_VAULT })).toMatchObject({ sent: 1 })
+    const mail = server.received[0]!
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      [`${invoice.number!.replace(/\//g, '-')}.pdf`, 'application/pdf'],
+      [`${invoice.number!.replace(/\//g, '-')}.ubl.xml`, 'application/xml']
+    ])
+    const ubl = exportEinvoice(books, invoice.id, 'ubl')
+    expect(Buffer.compare(mail.attachments[1]!.content, Buffer.from(ubl.bytes))).toBe(0)
+    // the queued message names the format: changing the customer later does not change it
+    expect(
+      JSON.parse(
+        books.first(
+          books.q.selectFrom('outbox').select('document').where('invoice_id', '=', invoice.id)
+        )!.document!
+      )
+    ).toMatchObject({ einvoice: 'ubl' })
   })
 
   it('waits while the server is down and delivers exactly once when it is back', async () => {

@@ -1,3 +1,5 @@
+import type { EinvoiceFormat } from '@shared/einvoice'
+import { customerEinvoiceFormat } from '../einvoice/export'
 import { randomUUID } from 'node:crypto'
 import type { Selectable } from 'kysely'
 import type { EmailKind, OutboxEntry, OutboxStatus } from '@shared/books/email'
@@ -29,7 +31,14 @@ import { invoicePlaceholders, templateFor } from './templates'
  * what the customer was sent).
  */
 export type OutboxDocument =
-  | { kind: 'invoice'; invoiceId: number; language: Language; template: string }
+  | {
+      kind: 'invoice'
+      invoiceId: number
+      language: Language
+      template: string
+      /** The e-invoice the customer asked for, attached beside the PDF. */
+      einvoice?: EinvoiceFormat
+    }
   | { kind: 'statement'; input: StatementInput; language: Language; template: string }
 
 export interface Recipients {
@@ -120,11 +129,22 @@ export function queueInvoiceMessage(
     language,
     invoicePlaceholders(invoice, company, language, kind)
   )
+  // the invoice itself (not a reminder of it) carries the e-invoice the customer wants
+  const einvoice =
+    kind === 'invoice' || kind === 'credit_note'
+      ? customerEinvoiceFormat(books, invoice)
+      : undefined
   return insertMessage(books, {
     kind,
     invoiceId: invoice.id,
     customerId: invoice.customerId,
-    document: { kind: 'invoice', invoiceId: invoice.id, language, template: INVOICE_TEMPLATE },
+    document: {
+      kind: 'invoice',
+      invoiceId: invoice.id,
+      language,
+      template: INVOICE_TEMPLATE,
+      ...(einvoice ? { einvoice } : {})
+    },
     language,
     sender: senderOf(settings, company),
     recipients,

@@ -1,3 +1,4 @@
+import { einvoiceAttachment } from '../einvoice/export'
 import nodemailer from 'nodemailer'
 import type { OutboxDelivery, SmtpSettings } from '@shared/books/email'
 import { viewInvoice } from '../../books/invoices'
@@ -72,29 +73,37 @@ export function smtpMailer(settings: SmtpSettings, password: string | undefined)
   }
 }
 
-/** The PDF a message attaches: the issued invoice as it was frozen, or the statement as queued. */
-export async function renderAttachment(
+/**
+ * What a message attaches: the issued invoice's PDF as it was frozen (and the e-invoice the
+ * customer asked for, when it was queued), or the statement as queued.
+ */
+export async function renderAttachments(
   books: Books,
   document: OutboxDocument
-): Promise<Attachment> {
+): Promise<Attachment[]> {
   if (document.kind === 'statement')
-    return {
-      filename: statementFileName(document.input),
-      content: Buffer.from(
-        await renderStatement(
-          document.input,
-          document.language,
-          logoBytes(books, document.input.seller.logo)
-        )
-      ),
-      contentType: 'application/pdf'
-    }
+    return [
+      {
+        filename: statementFileName(document.input),
+        content: Buffer.from(
+          await renderStatement(
+            document.input,
+            document.language,
+            logoBytes(books, document.input.seller.logo)
+          )
+        ),
+        contentType: 'application/pdf'
+      }
+    ]
   const invoice = viewInvoice(books, document.invoiceId)
-  return {
+  const pdf = {
     filename: invoiceFileName(invoice),
     content: Buffer.from(await invoicePdfFor(books, invoice, document.language)),
     contentType: 'application/pdf'
   }
+  return document.einvoice
+    ? [pdf, einvoiceAttachment(books, document.invoiceId, document.einvoice)]
+    : [pdf]
 }
 
 /** Messages cut off mid-send by a crash: they may have reached the server. */
@@ -194,7 +203,7 @@ async function attempt(
   let attachments: Attachment[] = []
   try {
     if (queued?.document)
-      attachments = [await renderAttachment(books, JSON.parse(queued.document) as OutboxDocument)]
+      attachments = await renderAttachments(books, JSON.parse(queued.document) as OutboxDocument)
   } catch (error) {
     finish(books, id, {
       status: 'failed',

@@ -10,6 +10,7 @@ import * as m0008 from './0008_reminders'
 import * as m0009 from './0009_late_fees'
 import * as m0010 from './0010_subscription_notices'
 import * as m0011 from './0011_document_images'
+import * as m0012 from './0012_einvoices'
 
 /**
  * Every migration, in order, listed by hand: the bundle has no folder to scan.
@@ -26,7 +27,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_reminders': m0008,
   '0009_late_fees': m0009,
   '0010_subscription_notices': m0010,
-  '0011_document_images': m0011
+  '0011_document_images': m0011,
+  '0012_einvoices': m0012
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

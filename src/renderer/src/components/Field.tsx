@@ -82,7 +82,8 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange'
   label: string
   value: string
   onChange: (value: string) => void
-  options: readonly { value: string; label: string }[]
+  /** `translate: 'no'` marks a name that is the same in every language (a standard's). */
+  options: readonly { value: string; label: string; translate?: 'no' }[]
   hint?: ReactNode
   error?: string
   fieldClassName?: string
@@ -113,7 +114,7 @@ export function SelectField({
           onChange={(e) => onChange(e.target.value)}
         >
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} translate={o.translate}>
               {o.label}
             </option>
           ))}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TAX_TREATMENTS } from '@shared/books/customers'
 import { defaultLanguageFor } from '@shared/company'
+import { EINVOICE_FORMATS, EINVOICE_LABELS } from '@shared/einvoice'
 import { compactId, formatPostalCode } from '@shared/party'
 import type { Language } from '@shared/languages'
 import type { AppErrorInfo, FieldError } from '@shared/result'
@@ -245,6 +246,22 @@ function CustomerEditor({ customerId, initial }: { customerId?: number; initial:
               text('exemptionReason', 'customers.exemptionReason', {
                 hint: t('customers.exemptionReasonHint')
               })}
+            {text('peppolId', 'customers.peppolId', { hint: t('customers.peppolIdHint') })}
+            <SelectField
+              label={t('customers.einvoiceFormat')}
+              name="einvoiceFormat"
+              value={form.einvoiceFormat}
+              onChange={change('einvoiceFormat')}
+              options={[
+                { value: '', label: t('customers.einvoiceNone') },
+                ...EINVOICE_FORMATS.map((v) => ({
+                  value: v,
+                  label: EINVOICE_LABELS[v].label,
+                  translate: 'no' as const
+                }))
+              ]}
+              hint={t('customers.einvoiceFormatHint')}
+            />
           </div>
         </Card>
         <Card title={t('customers.grouping')}>

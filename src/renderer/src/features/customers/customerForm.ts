@@ -4,6 +4,7 @@ import {
   type Customer,
   type CustomerInput
 } from '@shared/books/customers'
+import type { EinvoiceFormat } from '@shared/einvoice'
 import { formatPostalCode } from '@shared/party'
 import type { Language } from '@shared/languages'
 import type { FieldError } from '@shared/result'
@@ -26,6 +27,9 @@ export interface CustomerForm {
   paymentTermsDays: string
   taxTreatment: (typeof TAX_TREATMENTS)[number]
   exemptionReason: string
+  peppolId: string
+  /** '' for none. */
+  einvoiceFormat: '' | EinvoiceFormat
   segment: string
   tags: string
   notes: string
@@ -52,6 +56,8 @@ export function emptyCustomerForm(defaults: {
     paymentTermsDays: '14',
     taxTreatment: 'standard',
     exemptionReason: '',
+    peppolId: '',
+    einvoiceFormat: '',
     segment: '',
     tags: '',
     notes: ''
@@ -75,6 +81,8 @@ export function formFromCustomer(c: Customer): CustomerForm {
     paymentTermsDays: String(c.paymentTermsDays),
     taxTreatment: c.taxTreatment,
     exemptionReason: c.exemptionReason,
+    peppolId: c.peppolId,
+    einvoiceFormat: c.einvoiceFormat ?? '',
     segment: c.segment,
     tags: c.tags.join(', '),
     notes: c.notes
@@ -108,6 +116,8 @@ export function inputFromForm(form: CustomerForm): CustomerInput {
     paymentTermsDays: /^\d+$/.test(days) ? Number(days) : (days as unknown as number),
     taxTreatment: form.taxTreatment,
     exemptionReason: form.exemptionReason,
+    peppolId: form.peppolId,
+    einvoiceFormat: form.einvoiceFormat || null,
     segment: form.segment,
     tags: list(form.tags),
     notes: form.notes
@@ -158,6 +168,8 @@ export const CUSTOMER_FIELDS: readonly [keyof CustomerForm, string][] = [
   ['language', 'customers.language'],
   ['currency', 'customers.currency'],
   ['paymentTermsDays', 'customers.paymentTerms'],
+  ['peppolId', 'customers.peppolId'],
+  ['einvoiceFormat', 'customers.einvoiceFormat'],
   ['taxTreatment', 'customers.taxTreatment'],
   ['exemptionReason', 'customers.exemptionReason'],
   ['segment', 'customers.segment'],

@@ -19,6 +19,7 @@ import { AddLineDialog, CreditNoteDialog, IssueDialog, VoidDialog } from './Invo
 import { PaymentDialog } from './PaymentDialogs'
 import { EmailDialog } from './EmailDialog'
 import { OutboxList } from '../email/OutboxList'
+import { EinvoiceCard } from './EinvoiceCard'
 import { PdfPreviewDialog, PrintButton } from './PdfPreview'
 import { ActionButton } from '../../components/ActionButton'
 import { fromBase64, saveDownload } from '../../download'
@@ -205,6 +206,7 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
               )}
             </dl>
           </Card>
+          {!draft && <EinvoiceCard invoiceId={invoice.id} />}
           {!draft && (
             <Card title={t('email.emails')}>
               <OutboxList key={outboxKey} invoiceId={invoice.id} />

@@ -1,0 +1,71 @@
+import { join } from 'node:path'
+import { customerInput } from '@shared/books/customers'
+import type { InvoiceView } from '@shared/books/invoices'
+import { createCustomer } from '../books/customers'
+import { createDraft, issueInvoice } from '../books/invoices'
+import { seedNewCompany } from '../books/seed'
+import { openCompanyStore } from '../store/db'
+import { insertCompany } from '../store/repos/company'
+
+/** The benchmarks' document: a Polish company's issued ten-line invoice, in a file under `dir`. */
+export async function tenLineInvoice(dir: string): Promise<InvoiceView> {
+  const store = await openCompanyStore(join(dir, 'bench.facturo'), {
+    create: true,
+    now: () => new Date('2026-03-10T09:00:00')
+  })
+  const books = store.books
+  insertCompany(books, {
+    legalName: 'Biuro Rachunkowe Żółć Sp. z o.o.',
+    country: 'PL',
+    defaultCurrency: 'PLN',
+    defaultLanguage: 'pl'
+  })
+  books.run(
+    books.q.updateTable('company').set({
+      tax_id: '1234563218',
+      address_line1: 'ul. Piotrkowska 104',
+      postal_code: '90-926',
+      city: 'Łódź',
+      iban: 'PL61109010140000071219812874'
+    })
+  )
+  seedNewCompany(books, 'PL', 'FV/{YYYY}/{seq:6}')
+  const customer = createCustomer(
+    books,
+    customerInput.parse({
+      name: 'Gęślą Jaźń Łukasz Ćwikła Sp. z o.o.',
+      country: 'PL',
+      language: 'pl',
+      currency: 'PLN',
+      taxId: '5260250274',
+      address: { line1: 'ul. Długa 5', postalCode: '00-950', city: 'Warszawa' }
+    })
+  )
+  const { id } = createDraft(books, {
+    customerId: customer.id,
+    currency: 'PLN',
+    billDate: '2026-03-10',
+    lines: Array.from({ length: 10 }, (_, i) => ({
+      kind: 'one_off' as const,
+      description: `Usługa księgowa ${i + 1}: prowadzenie ksiąg, deklaracje VAT i ZUS`,
+      period: { start: '2026-02-01', end: '2026-02-28' },
+      quantity: String(i + 1),
+      amount: 12_500 * (i + 1),
+      currency: 'PLN',
+      breakdown: [],
+      taxRateId: 'standard',
+      taxInclusive: false,
+      discountable: true
+    }))
+  })
+  const invoice = issueInvoice(books, id)
+  await store.close()
+  return invoice
+}
+
+/** Calls per second of `render`, run `count` times one after another. */
+export async function timed(count: number, render: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  for (let i = 0; i < count; i++) await render()
+  return count / ((performance.now() - start) / 1000)
+}

@@ -1,0 +1,72 @@
+import type { InvoiceView } from '@shared/books/invoices'
+import { EINVOICE_LABELS, type EinvoiceFormat } from '@shared/einvoice'
+import { currencyExponent } from '@shared/money'
+import { ownValue } from '@shared/own'
+import { problem } from '../../errors'
+import { ciiXml } from './cii'
+import { en16931Invoice } from './en16931'
+import { isEuCountry } from './parties'
+import { ublXml } from './ubl'
+
+/**
+ * The e-invoice formats, like the charge models: one entry each, looked up by name; a name
+ * that is not here is refused. `version` is stored with every file made, so a change to a
+ * writer that would alter its bytes is a new version, never a silent difference.
+ */
+export interface EinvoiceFormatDefinition {
+  format: EinvoiceFormat
+  /** What the file follows, e.g. Peppol BIS Billing 3.0 for UBL. */
+  version: string
+  label: string
+  /** What a button says: "UBL", "CII". */
+  short: string
+  /** The file's name ending, after the invoice's own name. */
+  suffix: string
+  mimeType: string
+  /** Whether the format applies to this issued document (the seller's country, its currency). */
+  appliesTo(invoice: InvoiceView): boolean
+  write(invoice: InvoiceView): Uint8Array
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text)
+
+/** EN 16931 is the EU's model, and carries amounts of at most two decimals. */
+const en16931Applies = (invoice: InvoiceView): boolean =>
+  isEuCountry(invoice.seller?.country ?? '') && currencyExponent(invoice.currency) <= 2
+
+export const EINVOICE_REGISTRY: Readonly<Record<EinvoiceFormat, EinvoiceFormatDefinition>> = {
+  ubl: {
+    format: 'ubl',
+    version: 'ubl-2.1-peppol-bis-3.0/1',
+    ...EINVOICE_LABELS.ubl,
+    suffix: '.ubl.xml',
+    mimeType: 'application/xml',
+    appliesTo: en16931Applies,
+    write: (invoice) => utf8(ublXml(en16931Invoice(invoice)))
+  },
+  cii: {
+    format: 'cii',
+    version: 'cii-d16b-en16931/1',
+    ...EINVOICE_LABELS.cii,
+    suffix: '.cii.xml',
+    mimeType: 'application/xml',
+    appliesTo: en16931Applies,
+    write: (invoice) => utf8(ciiXml(en16931Invoice(invoice)))
+  }
+}
+
+export function einvoiceFormat(format: string): EinvoiceFormatDefinition {
+  const definition = ownValue(EINVOICE_REGISTRY, format)
+  if (!definition)
+    throw problem(
+      'VALIDATION',
+      'einvoice_unknown_format',
+      `There is no e-invoice format "${format}"; the formats are ${Object.keys(EINVOICE_REGISTRY).join(', ')}`,
+      { format, formats: Object.keys(EINVOICE_REGISTRY).join(', ') }
+    )
+  return definition
+}
+
+/** The formats that apply to an issued document, in the registry's order. */
+export const formatsFor = (invoice: InvoiceView): EinvoiceFormatDefinition[] =>
+  invoice.number ? Object.values(EINVOICE_REGISTRY).filter((f) => f.appliesTo(invoice)) : []

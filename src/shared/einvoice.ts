@@ -1,0 +1,32 @@
+/**
+ * The e-invoice formats Facturo writes, by the names the CLI and the contract use; each format
+ * joins this list when its writer does (documents/einvoice/registry.ts). Which apply to a
+ * document depends on the seller's country and the currency.
+ */
+export const EINVOICE_FORMATS = ['ubl', 'cii'] as const
+export type EinvoiceFormat = (typeof EINVOICE_FORMATS)[number]
+
+/** Each format's name: a standard's own name, the same in every language. */
+export const EINVOICE_LABELS: Readonly<Record<EinvoiceFormat, { label: string; short: string }>> = {
+  ubl: { label: 'UBL 2.1 (Peppol BIS Billing 3.0)', short: 'UBL' },
+  cii: { label: 'UN/CEFACT CII D16B (EN 16931)', short: 'CII' }
+}
+
+/** An issued document as an e-invoice file, for the renderer to download. */
+export interface EinvoiceFileView {
+  fileName: string
+  mimeType: string
+  format: EinvoiceFormat
+  version: string
+  sha256: string
+  dataBase64: string
+}
+
+/** Which formats apply to a document, and the files made of it so far. */
+export interface EinvoiceOptions {
+  formats: { format: EinvoiceFormat; label: string; short: string }[]
+  records: { format: string; version: string; sha256: string; createdAt: string }[]
+}
+
+/** A Peppol participant id as "scheme:identifier" (EAS code, then the address). */
+export const PEPPOL_ID_PATTERN = /^\d{4}:[A-Za-z0-9][A-Za-z0-9.:_\-@]{0,134}$/
