@@ -128,7 +128,7 @@ function settlement(transaction: Node, doc: En16931Invoice): void {
   leaf(sums, 'ram:TaxBasisTotalAmount', doc.totals.taxExclusive)
   leaf(sums, 'ram:TaxTotalAmount', doc.totals.tax, { currencyID: doc.currency })
   leaf(sums, 'ram:GrandTotalAmount', doc.totals.taxInclusive)
-  if (Number(doc.totals.prepaid) !== 0) leaf(sums, 'ram:TotalPrepaidAmount', doc.totals.prepaid)
+  leaf(sums, 'ram:TotalPrepaidAmount', doc.totals.prepaid)
   leaf(sums, 'ram:DuePayableAmount', doc.totals.payable)
   if (doc.preceding)
     leaf(

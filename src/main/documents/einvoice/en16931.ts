@@ -93,7 +93,8 @@ export interface En16931Invoice {
     taxExclusive: string
     tax: string
     taxInclusive: string
-    prepaid: string
+    /** BT-113, when credit was applied; null otherwise. */
+    prepaid: string | null
     payable: string
   }
 }
@@ -294,7 +295,7 @@ export function en16931Invoice(invoice: InvoiceView): En16931Invoice {
       taxExclusive: money(s.net),
       tax: money(s.tax),
       taxInclusive: money(s.total),
-      prepaid: money(s.creditsApplied),
+      prepaid: s.creditsApplied ? money(s.creditsApplied) : null,
       payable: money(s.amountDue)
     }
   }

@@ -136,8 +136,7 @@ export function ublXml(doc: En16931Invoice): string {
   leaf(totals, 'cbc:TaxExclusiveAmount', doc.totals.taxExclusive, cur)
   leaf(totals, 'cbc:TaxInclusiveAmount', doc.totals.taxInclusive, cur)
   if (doc.allowances.length) leaf(totals, 'cbc:AllowanceTotalAmount', doc.totals.allowances, cur)
-  if (doc.totals.prepaid !== '0' && !/^-?0(\.0+)?$/.test(doc.totals.prepaid))
-    leaf(totals, 'cbc:PrepaidAmount', doc.totals.prepaid, cur)
+  leaf(totals, 'cbc:PrepaidAmount', doc.totals.prepaid, cur)
   leaf(totals, 'cbc:PayableAmount', doc.totals.payable, cur)
   for (const l of doc.lines) {
     // BG-25
