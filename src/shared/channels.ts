@@ -109,7 +109,14 @@ export const CHANNELS = [
   'invoices/export',
   'invoices/einvoices',
   'statements/email',
-  'billing/runZip'
+  'billing/runZip',
+  'ksef/queue',
+  'ksef/export',
+  'ksef/record',
+  'ksef/reject',
+  'ksef/importUpo',
+  'exchangeRates/list',
+  'exchangeRates/set'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -169,7 +176,9 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'invoices/einvoices',
   'statements/pdf',
   'documents/logo',
-  'billing/runZip'
+  'billing/runZip',
+  'ksef/queue',
+  'exchangeRates/list'
 ])
 
 export const isChannel = (name: string): name is Channel =>

@@ -1,3 +1,16 @@
+import {
+  exchangeRateInput,
+  ksefExportInput,
+  ksefQueueInput,
+  ksefRecordInput,
+  ksefRejectInput,
+  ksefUpoInput,
+  type ExchangeRate,
+  type KsefQueue,
+  type KsefQueueRow,
+  type KsefUpoResult,
+  type KsefZip
+} from './ksef'
 import { z } from 'zod'
 import {
   printInput,
@@ -255,6 +268,13 @@ export const contract = {
   'documents/logo': { input: documentLogoInput, output: returns<DocumentLogo | null>() },
   'statements/pdf': { input: statementPdfInput, output: returns<StatementPdf>() },
   'statements/email': { input: statementEmailInput, output: returns<OutboxEntry>() },
+  'ksef/queue': { input: ksefQueueInput, output: returns<KsefQueue>() },
+  'ksef/export': { input: ksefExportInput, output: returns<KsefZip>() },
+  'ksef/record': { input: ksefRecordInput, output: returns<KsefQueueRow>() },
+  'ksef/reject': { input: ksefRejectInput, output: returns<KsefQueueRow>() },
+  'ksef/importUpo': { input: ksefUpoInput, output: returns<KsefUpoResult>() },
+  'exchangeRates/list': { input: noInput, output: returns<ExchangeRate[]>() },
+  'exchangeRates/set': { input: exchangeRateInput, output: returns<ExchangeRate[]>() },
   'billing/runZip': {
     input: z.strictObject({ runId: z.number().int().positive() }),
     output: returns<{ fileName: string; zipBase64: string; invoices: number }>()

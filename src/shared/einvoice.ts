@@ -1,15 +1,19 @@
+import type { KsefInvoiceStatus } from './ksef'
+
 /**
  * The e-invoice formats Facturo writes, by the names the CLI and the contract use; each format
  * joins this list when its writer does (documents/einvoice/registry.ts). Which apply to a
  * document depends on the seller's country and the currency.
  */
-export const EINVOICE_FORMATS = ['ubl', 'cii'] as const
+export const EINVOICE_FORMATS = ['ubl', 'cii', 'facturx', 'ksef'] as const
 export type EinvoiceFormat = (typeof EINVOICE_FORMATS)[number]
 
 /** Each format's name: a standard's own name, the same in every language. */
 export const EINVOICE_LABELS: Readonly<Record<EinvoiceFormat, { label: string; short: string }>> = {
   ubl: { label: 'UBL 2.1 (Peppol BIS Billing 3.0)', short: 'UBL' },
-  cii: { label: 'UN/CEFACT CII D16B (EN 16931)', short: 'CII' }
+  cii: { label: 'UN/CEFACT CII D16B (EN 16931)', short: 'CII' },
+  facturx: { label: 'Factur-X 1.07 / ZUGFeRD 2.3 (EN 16931)', short: 'Factur-X PDF' },
+  ksef: { label: 'KSeF FA(3)', short: 'FA(3)' }
 }
 
 /** An issued document as an e-invoice file, for the renderer to download. */
@@ -26,6 +30,8 @@ export interface EinvoiceFileView {
 export interface EinvoiceOptions {
   formats: { format: EinvoiceFormat; label: string; short: string }[]
   records: { format: string; version: string; sha256: string; createdAt: string }[]
+  /** For a Polish seller's issued document: where it stands with KSeF. */
+  ksef: KsefInvoiceStatus | null
 }
 
 /** A Peppol participant id as "scheme:identifier" (EAS code, then the address). */

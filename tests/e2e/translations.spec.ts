@@ -33,6 +33,7 @@ const SCREENS = [
   '/invoices',
   '/invoices/1',
   '/invoices/2',
+  '/compliance',
   '/settings/company',
   '/settings/billing',
   '/settings/numbering',
@@ -56,7 +57,8 @@ const DIALOGS: [route: string, button: string][] = [
   ['/invoices/1', 'invoices.createCreditNote'],
   ['/invoices/1', 'invoices.void'],
   ['/invoices/2', 'invoices.addLine'],
-  ['/invoices/2', 'invoices.issue']
+  ['/invoices/2', 'invoices.issue'],
+  ['/compliance', 'ksef.rejectFor']
 ]
 
 /** Opens a screen and waits until it has loaded (no loading line, a heading shown). */

@@ -44,7 +44,7 @@ async function chromiumRate(model: DocumentModel): Promise<number | null> {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'facturo-bench-pdf-'))
   try {
-    const invoice = await tenLineInvoice(dir)
+    const { invoice } = await tenLineInvoice(dir)
     const model = invoiceModel(invoice, 'pl', documentTranslator('pl'))
     const size = (await invoicePdf(invoice, 'pl')).length
     console.log(

@@ -6,9 +6,16 @@ import { createDraft, issueInvoice } from '../books/invoices'
 import { seedNewCompany } from '../books/seed'
 import { openCompanyStore } from '../store/db'
 import { insertCompany } from '../store/repos/company'
+import { einvoiceContext } from '../documents/einvoice/export'
+import type { EinvoiceContext } from '../documents/einvoice/registry'
 
-/** The benchmarks' document: a Polish company's issued ten-line invoice, in a file under `dir`. */
-export async function tenLineInvoice(dir: string): Promise<InvoiceView> {
+/**
+ * The benchmarks' document: a Polish company's issued ten-line invoice, in a file under `dir`,
+ * with what its e-invoices need from the books.
+ */
+export async function tenLineInvoice(
+  dir: string
+): Promise<{ invoice: InvoiceView; context: EinvoiceContext }> {
   const store = await openCompanyStore(join(dir, 'bench.facturo'), {
     create: true,
     now: () => new Date('2026-03-10T09:00:00')
@@ -59,8 +66,9 @@ export async function tenLineInvoice(dir: string): Promise<InvoiceView> {
     }))
   })
   const invoice = issueInvoice(books, id)
+  const context = einvoiceContext(books, invoice)
   await store.close()
-  return invoice
+  return { invoice, context }
 }
 
 /** Calls per second of `render`, run `count` times one after another. */

@@ -42,6 +42,24 @@ describe('invoices export', () => {
     const cii = join(dir, 'invoice.cii.xml')
     await runCli(['invoices', 'export', issued, '--format', 'cii', '--out', cii, '--file', file])
     expect(readFileSync(cii, 'utf8')).toContain('<rsm:CrossIndustryInvoice')
+    // Factur-X: the invoice's PDF with that very CII inside
+    const facturx = join(dir, 'invoice.facturx.pdf')
+    expect(
+      await runCli([
+        'invoices',
+        'export',
+        issued,
+        '--format',
+        'facturx',
+        '--out',
+        facturx,
+        '--file',
+        file
+      ])
+    ).toMatch(/^Wrote .*\.facturx\.pdf \(factur-x-1\.07-en16931\/1, SHA-256/)
+    const pdf = readFileSync(facturx)
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(pdf.toString('latin1')).toContain('/AFRelationship /Alternative')
   })
 
   it('refuses an unknown format, a draft and a missing invoice, saying which', async () => {
@@ -61,7 +79,7 @@ describe('invoices export', () => {
           file
         ])
       ).message
-    ).toMatch(/--format must be one of ubl\|cii, not "pdf"/)
+    ).toMatch(/--format must be one of ubl\|cii\|facturx\|ksef, not "pdf"/)
     expect(
       (
         await failure([

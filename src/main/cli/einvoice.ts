@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { writeFileAtomic } from '../app-state'
 import { EINVOICE_REGISTRY } from '../documents/einvoice/registry'
-import { exportEinvoice } from '../documents/einvoice/export'
+import { exportEinvoiceFile } from '../documents/einvoice/export'
 import { parseOptions } from './args'
 import { invoiceId, withBooks } from './books-file'
 import { CliError } from './errors'
@@ -25,8 +25,8 @@ export async function runInvoiceExport(argv: readonly string[]): Promise<string>
   if (!Object.hasOwn(EINVOICE_REGISTRY, format))
     throw new CliError(`invoices export: --format must be one of ${FORMATS}, not "${format}"`)
   const out = resolve(o.out![0]!)
-  return withBooks(o.file![0]!, ({ books }) => {
-    const file = exportEinvoice(books, invoiceId(books, 'invoices export', ref), format)
+  return withBooks(o.file![0]!, async ({ books }) => {
+    const file = await exportEinvoiceFile(books, invoiceId(books, 'invoices export', ref), format)
     writeFileAtomic(out, file.bytes)
     return `Wrote ${file.fileName} (${file.version}, SHA-256 ${file.sha256}) to ${out} (${file.bytes.length} bytes).\n`
   })

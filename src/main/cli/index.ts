@@ -14,6 +14,7 @@ import { BACKUP_USAGE, runBackup, runCheck, runExport, runRestore } from './back
 import { CliError } from './errors'
 import { EMAIL_USAGE, runOutbox, runSettings } from './email'
 import { EINVOICE_USAGE } from './einvoice'
+import { KSEF_USAGE, runKsef } from './ksef'
 import { REMINDERS_USAGE, runRemindersCli } from './reminders'
 import { runStatements, STATEMENTS_USAGE } from './statements'
 import { QUOTE_USAGE, runQuote } from './quote'
@@ -23,6 +24,7 @@ const USAGE = `Facturo command line
   ${QUOTE_USAGE}
   ${BOOKS_USAGE}
   ${EINVOICE_USAGE}
+  ${KSEF_USAGE}
   ${EMAIL_USAGE}
   ${REMINDERS_USAGE}
   ${STATEMENTS_USAGE}
@@ -83,6 +85,8 @@ export async function runCli(
       return runRemindersCli(rest)
     case 'statements':
       return runStatements(rest)
+    case 'ksef':
+      return runKsef(rest)
     case 'verify-ledger':
       return runVerifyLedger(rest)
     case 'backup':

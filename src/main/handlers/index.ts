@@ -1,3 +1,4 @@
+import { registerComplianceHandlers } from './compliance'
 import { CHANNELS, READ_CHANNELS, type Channel } from '@shared/channels'
 import { problem } from '../errors'
 import { ImportJobs } from '../jobs/import-job'
@@ -28,6 +29,7 @@ export function createHandlers(context: Omit<HandlerContext, 'jobs'>): HandlerTa
   registerInvoiceHandlers(registry, ctx)
   registerBackupHandlers(registry, ctx)
   registerEmailHandlers(registry, ctx)
+  registerComplianceHandlers(registry, ctx)
   return whileImporting(registry.table(), ctx.jobs)
 }
 

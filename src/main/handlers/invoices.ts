@@ -16,8 +16,9 @@ import { verifyLedger } from '../books/ledger'
 import { invoiceFileName } from '../documents/pdf/render'
 import { invoicePdfFor } from '../documents/logo'
 import { logoByHash } from '../books/document-images'
-import { einvoiceRecords, exportEinvoice } from '../documents/einvoice/export'
+import { einvoiceRecords, exportEinvoiceFile } from '../documents/einvoice/export'
 import { formatsFor } from '../documents/einvoice/registry'
+import { ksefInvoiceStatus } from '../books/ksef'
 import { runPdf, runZip } from '../documents/pdf/merge'
 import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
@@ -101,19 +102,23 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
         ? { mimeType: logo.mimeType, dataBase64: Buffer.from(logo.bytes).toString('base64') }
         : null
     })
-    .register('invoices/export', ({ invoiceId, format }) => {
-      const file = exportEinvoice(books(), invoiceId, format)
+    .register('invoices/export', async ({ invoiceId, format }) => {
+      const file = await exportEinvoiceFile(books(), invoiceId, format)
       const { bytes, ...rest } = file
       return { ...rest, format, dataBase64: Buffer.from(bytes).toString('base64') }
     })
-    .register('invoices/einvoices', ({ invoiceId }) => ({
-      formats: formatsFor(viewInvoice(books(), invoiceId)).map((f) => ({
-        format: f.format,
-        label: f.label,
-        short: f.short
-      })),
-      records: einvoiceRecords(books(), invoiceId)
-    }))
+    .register('invoices/einvoices', ({ invoiceId }) => {
+      const invoice = viewInvoice(books(), invoiceId)
+      return {
+        formats: formatsFor(invoice).map((f) => ({
+          format: f.format,
+          label: f.label,
+          short: f.short
+        })),
+        records: einvoiceRecords(books(), invoiceId),
+        ksef: ksefInvoiceStatus(books(), invoice)
+      }
+    })
     .register('billing/runZip', async ({ runId }) => {
       const { bytes, invoices } = await runZip(books(), runId)
       return {

@@ -187,6 +187,27 @@ const MALFORMED: Record<Channel, Case[]> = {
     { input: { invoiceId: 0, format: 'ubl' }, paths: ['invoiceId'] }
   ],
   'invoices/einvoices': [{ input: { invoiceId: 'x' }, paths: ['invoiceId'] }],
+  'ksef/queue': [
+    { input: { state: 'lost' }, paths: ['state'] },
+    { input: { limit: 0 }, paths: ['limit'] }
+  ],
+  'ksef/export': [{ input: { fileName: '' }, paths: ['fileName'] }],
+  'ksef/record': [
+    { input: { invoiceId: 1 }, paths: ['ksefNumber'] },
+    { input: { invoiceId: 0, ksefNumber: 'x' }, paths: ['invoiceId'] },
+    { input: { invoiceId: 1, ksefNumber: 'x'.repeat(61) }, paths: ['ksefNumber'] }
+  ],
+  'ksef/reject': [{ input: { invoiceId: 1, reason: '' }, paths: ['reason'] }],
+  'ksef/importUpo': [
+    { input: { files: [] }, paths: ['files'] },
+    { input: { files: [{ name: 'a.xml' }] }, paths: ['files.0.text'] }
+  ],
+  'exchangeRates/list': [{ input: { currency: 'EUR' }, paths: ['currency'] }],
+  'exchangeRates/set': [
+    { input: { currency: 'EURO', day: '2026-01-02', rate: '4.2' }, paths: ['currency'] },
+    { input: { currency: 'EUR', day: '2026-02-30', rate: '4.2' }, paths: ['day'] },
+    { input: { currency: 'EUR', day: '2026-01-02', rate: '4,2' }, paths: ['rate'] }
+  ],
   'documents/logo': [
     { input: {}, paths: ['sha256'] },
     { input: { sha256: 'ABC' }, paths: ['sha256'] },

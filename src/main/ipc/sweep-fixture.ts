@@ -610,6 +610,13 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
     'documents/logo': { sha256: '0'.repeat(64) },
     'invoices/export': { invoiceId: ids.issued, format: 'ubl' },
     'invoices/einvoices': { invoiceId: ids.issued },
+    'ksef/queue': {},
+    'ksef/export': { fileName: 'batch.zip' },
+    'ksef/record': { invoiceId: ids.issued, ksefNumber: '1234563218-20260105-0100004C2D71-00' },
+    'ksef/reject': { invoiceId: ids.issued, reason: 'Błąd weryfikacji' },
+    'ksef/importUpo': { files: [{ name: 'upo.xml', text: '<Potwierdzenie/>' }] },
+    'exchangeRates/list': {},
+    'exchangeRates/set': { currency: 'EUR', day: '2026-01-02', rate: '4.2155' },
     'statements/pdf': { customerId: ids.ana, from: '2026-01-01', to: '2026-12-31' },
     'statements/email': {
       customerId: ids.ana,

@@ -415,6 +415,29 @@ export interface EinvoiceExportTable {
   created_at: string
 }
 
+/** What happened to an invoice on its way to KSeF (append-only; the queue's state is read from it). */
+export interface KsefEventTable {
+  id: Id
+  invoice_id: number
+  kind: 'sent' | 'accepted' | 'rejected'
+  ksef_number: string | null
+  reason: string | null
+  /** Who recorded it: zip (exported for sending), typed, upo (an imported receipt); later api. */
+  source: string
+  /** The ZIP's or UPO's file name, a session reference. */
+  detail: string | null
+  at: string
+}
+
+/** PLN for one unit of a currency on a day (the NBP table A mid rate), for VAT stated in PLN. */
+export interface ExchangeRateTable {
+  currency: string
+  day: string
+  rate: string
+  source: string
+  created_at: string
+}
+
 export interface DocumentImageTable {
   sha256: string
   mime_type: string
@@ -464,4 +487,6 @@ export interface Database {
   subscription_notices: SubscriptionNoticeTable
   document_images: DocumentImageTable
   einvoice_exports: EinvoiceExportTable
+  ksef_events: KsefEventTable
+  exchange_rates: ExchangeRateTable
 }

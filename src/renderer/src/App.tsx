@@ -1,3 +1,4 @@
+import { CompliancePage } from './features/compliance/CompliancePage'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChannel } from './api/context'
@@ -58,6 +59,7 @@ function Page({ route }: { route: string }) {
   if (path === '/invoices') return <InvoicesPage query={query} />
   m = matchPath('/invoices/:id', path)
   if (m && /^\d+$/.test(m.id!)) return <InvoiceDetailPage invoiceId={Number(m.id)} />
+  if (path === '/compliance') return <CompliancePage />
   if (path === '/settings' || path.startsWith('/settings/')) return <SettingsPage route={path} />
   return <NotFound />
 }

@@ -29,6 +29,11 @@ export interface DocumentModel {
   payment: string[]
   /** A QR code beside the payment lines: EPC (SEPA transfer) or Pix, with what it is for. */
   paymentCode: { payload: string; caption: string } | null
+  /**
+   * The tax authority's verification code, printed near the top beside the parties: KSeF's KOD I
+   * (labelled with the KSeF number, or OFFLINE until KSeF gives one).
+   */
+  taxCode: { payload: string; label: string; caption: string } | null
   legalNotes: string[]
   footer: string
   /** Labels the layout fills in: "Page {{page}} of {{pages}}", "Carried forward". */
@@ -90,7 +95,7 @@ export function invoiceModel(
   invoice: InvoiceView,
   language: string,
   t: Translate,
-  options: { upcoming?: boolean } = {}
+  options: { upcoming?: boolean; ksef?: { url: string; label: string } | null } = {}
 ): DocumentModel {
   const locale = documentLocale(language)
   const c = invoice.currency
@@ -203,6 +208,14 @@ export function invoiceModel(
     totals,
     payment,
     paymentCode,
+    taxCode:
+      options.ksef && !options.upcoming && !draft
+        ? {
+            payload: options.ksef.url,
+            label: options.ksef.label,
+            caption: t('documents.ksefCaption')
+          }
+        : null,
     legalNotes: invoice.legalNotes,
     footer: [invoice.seller?.name, invoice.seller?.email, invoice.seller?.phone]
       .filter(Boolean)

@@ -168,6 +168,7 @@ export function statementModel(
     ],
     payment,
     paymentCode: null,
+    taxCode: null,
     legalNotes: [],
     footer: [seller.name, seller.email, seller.phone].filter(Boolean).join('  ·  '),
     pageLabel: (page, pages) => t('documents.page', { page, pages }),

@@ -45,7 +45,8 @@ const EN16931_CASES: MatrixCase[] = [
   'exempt',
   'export',
   'zero_decimals',
-  'partial_credit_note'
+  'partial_credit_note',
+  'foreign_currency_vat'
 ]
 
 let books: Books
@@ -166,7 +167,13 @@ describe('the registry and the kept record', () => {
     expect(kwd.problem?.key).toBe('einvoice_not_applicable')
     expect(kwd.message).toMatch(/KWD/)
     expect(formatsFor(documents.three_decimals)).toEqual([])
-    expect(formatsFor(documents.domestic).map((f) => f.format)).toEqual(['ubl', 'cii'])
+    // a Polish seller: EN 16931 and FA(3)
+    expect(formatsFor(documents.domestic).map((f) => f.format)).toEqual([
+      'ubl',
+      'cii',
+      'facturx',
+      'ksef'
+    ])
   })
 
   it('keeps the first file’s SHA-256, and every export after it is the same bytes', () => {

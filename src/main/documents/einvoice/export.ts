@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto'
 import type { InvoiceView } from '@shared/books/invoices'
 import { getCustomer } from '../../books/customers'
 import { viewInvoice } from '../../books/invoices'
+import { logoBytes } from '../../books/document-images'
 import { problem } from '../../errors'
 import type { Books } from '../../store/sync'
 import { invoiceFileName } from '../pdf/render'
-import { einvoiceFormat, type EinvoiceFormatDefinition } from './registry'
+import { previousWorkingDay } from './ksef/calendar'
+import { einvoiceFormat, type EinvoiceContext, type EinvoiceFormatDefinition } from './registry'
+import { addDays } from '../../billing/dates'
 
 /**
  * An issued document as an e-invoice file: load the issued data, write the format (pure), and
@@ -42,31 +45,96 @@ function refuseUnlessApplies(invoice: InvoiceView, def: EinvoiceFormatDefinition
     )
 }
 
-export function exportEinvoice(books: Books, invoiceId: number, format: string): EinvoiceFile {
-  const def = einvoiceFormat(format)
-  const invoice = viewInvoice(books, invoiceId)
-  refuseUnlessApplies(invoice, def)
-  const bytes = def.write(invoice)
+/** The KSeF number an invoice was accepted under, if it was. */
+export function acceptedKsefNumber(books: Books, invoiceId: number): string | null {
+  return (
+    books.first(
+      books.q
+        .selectFrom('ksef_events')
+        .select('ksef_number')
+        .where('invoice_id', '=', invoiceId)
+        .where('kind', '=', 'accepted')
+    )?.ksef_number ?? null
+  )
+}
+
+/**
+ * The NBP rate FA(3) states VAT in PLN with: of the last working day before the issue date, or
+ * the latest published within the week before it (NBP publishes on working days only).
+ */
+export function plnRateFor(books: Books, currency: string, issueDate: string) {
+  if (currency === 'PLN') return null
+  const last = previousWorkingDay(issueDate)
+  const row = books.first(
+    books.q
+      .selectFrom('exchange_rates')
+      .select(['rate', 'day'])
+      .where('currency', '=', currency)
+      .where('day', '<=', last)
+      .where('day', '>=', addDays(last, -7))
+      .orderBy('day', 'desc')
+  )
+  return row ? { rate: row.rate, date: row.day } : null
+}
+
+/** What an issued document's e-invoice needs from the books beyond the document itself. */
+export function einvoiceContext(books: Books, invoice: InvoiceView): EinvoiceContext {
+  const row = books.first(
+    books.q.selectFrom('invoices').select('issued_at').where('id', '=', invoice.id)
+  )
+  const corrected = invoice.correctsInvoiceId
+    ? books.first(
+        books.q
+          .selectFrom('invoices')
+          .select(['id', 'number', 'issue_date'])
+          .where('id', '=', invoice.correctsInvoiceId)
+      )
+    : undefined
+  return {
+    issuedAt: row?.issued_at ?? `${invoice.issueDate}T00:00:00.000Z`,
+    corrected:
+      corrected?.number && corrected.issue_date
+        ? {
+            number: corrected.number,
+            issueDate: corrected.issue_date,
+            ksefNumber: acceptedKsefNumber(books, corrected.id)
+          }
+        : null,
+    plnRate: invoice.issueDate ? plnRateFor(books, invoice.currency, invoice.issueDate) : null,
+    logo: logoBytes(books, invoice.seller?.logo)
+  }
+}
+
+/**
+ * The file kept for good: the first of each document and format is recorded (version and
+ * SHA-256); a later one must be the same bytes, or it is refused rather than contradict it.
+ */
+function kept(
+  books: Books,
+  invoice: InvoiceView,
+  def: EinvoiceFormatDefinition,
+  bytes: Uint8Array
+): EinvoiceFile {
   const hash = sha256(bytes)
-  const kept = books.first(
+  const record = books.first(
     books.q
       .selectFrom('einvoice_exports')
       .selectAll()
-      .where('invoice_id', '=', invoiceId)
+      .where('invoice_id', '=', invoice.id)
       .where('format', '=', def.format)
   )
-  if (kept && (kept.version !== def.version || kept.sha256 !== hash))
+  if (record && (record.version !== def.version || record.sha256 !== hash))
     throw problem(
       'CONFLICT',
       'einvoice_would_differ',
-      `${invoice.number} was exported as ${def.label} on ${kept.created_at.slice(0, 10)} (${kept.version}, SHA-256 ${kept.sha256}); this version of Facturo would write a different file (${def.version}), so it writes none`,
-      { number: invoice.number!, format: def.label, date: kept.created_at.slice(0, 10) }
+      `${invoice.number} was exported as ${def.label} on ${record.created_at.slice(0, 10)} (${record.version}, SHA-256 ${record.sha256}); this version of Facturo would write a different file (${def.version}), so it writes none`,
+      { number: invoice.number!, format: def.label, date: record.created_at.slice(0, 10) }
     )
   // a file opened read-only exports too: what it makes is checked against the record, not kept
-  if (!kept && !books.sqlite.readonly)
+  if (!record && !books.sqlite.readonly)
     books.run(
       books.q.insertInto('einvoice_exports').values({
-        invoice_id: invoiceId,
+        invoice_id: invoice.id,
         format: def.format,
         version: def.version,
         sha256: hash,
@@ -81,6 +149,35 @@ export function exportEinvoice(books: Books, invoiceId: number, format: string):
     sha256: hash,
     bytes
   }
+}
+
+function prepare(books: Books, invoiceId: number, format: string) {
+  const def = einvoiceFormat(format)
+  const invoice = viewInvoice(books, invoiceId)
+  refuseUnlessApplies(invoice, def)
+  return { def, invoice, context: einvoiceContext(books, invoice) }
+}
+
+/**
+ * An XML e-invoice, written at once (inside a transaction if need be); a format whose writer
+ * renders a PDF (Factur-X) goes through `exportEinvoiceFile`.
+ */
+export function exportEinvoice(books: Books, invoiceId: number, format: string): EinvoiceFile {
+  const { def, invoice, context } = prepare(books, invoiceId, format)
+  const bytes = def.write(invoice, context)
+  if (bytes instanceof Promise)
+    throw new Error(`${def.label} is written asynchronously: export it with exportEinvoiceFile`)
+  return kept(books, invoice, def, bytes)
+}
+
+/** An issued document in any e-invoice format, Factur-X's PDF included. */
+export async function exportEinvoiceFile(
+  books: Books,
+  invoiceId: number,
+  format: string
+): Promise<EinvoiceFile> {
+  const { def, invoice, context } = prepare(books, invoiceId, format)
+  return kept(books, invoice, def, await def.write(invoice, context))
 }
 
 /** The e-invoice files made of a document so far: format, version, SHA-256 and when. */
@@ -108,7 +205,24 @@ export function customerEinvoiceFormat(
 }
 
 /** The e-invoice as an email attachment. */
-export function einvoiceAttachment(books: Books, invoiceId: number, format: string) {
-  const file = exportEinvoice(books, invoiceId, format)
+async function einvoiceAttachment(books: Books, invoiceId: number, format: string) {
+  const file = await exportEinvoiceFile(books, invoiceId, format)
   return { filename: file.fileName, content: Buffer.from(file.bytes), contentType: file.mimeType }
+}
+
+type Attachment = { filename: string; content: Buffer; contentType: string }
+
+/**
+ * What a message about an invoice attaches: its PDF, and the e-invoice the customer asked for
+ * beside it; a Factur-X PDF is the invoice's PDF with its XML inside, so it takes the PDF's place.
+ */
+export async function invoiceAttachments(
+  books: Books,
+  invoiceId: number,
+  pdf: Attachment,
+  einvoice: string | undefined | null
+): Promise<Attachment[]> {
+  if (!einvoice) return [pdf]
+  const file = await einvoiceAttachment(books, invoiceId, einvoice)
+  return einvoice === 'facturx' ? [file] : [pdf, file]
 }

@@ -4,6 +4,9 @@ import { currencyExponent } from '@shared/money'
 import { ownValue } from '@shared/own'
 import { problem } from '../../errors'
 import { ciiXml } from './cii'
+import { facturxPdf } from './facturx'
+import { invoicePdf } from '../pdf/render'
+import { fa3Xml, type Fa3Context } from './ksef/fa3'
 import { en16931Invoice } from './en16931'
 import { isEuCountry } from './parties'
 import { ublXml } from './ubl'
@@ -25,7 +28,17 @@ export interface EinvoiceFormatDefinition {
   mimeType: string
   /** Whether the format applies to this issued document (the seller's country, its currency). */
   appliesTo(invoice: InvoiceView): boolean
-  write(invoice: InvoiceView): Uint8Array
+  /** The file's bytes: at once for XML, after rendering for a PDF (Factur-X). */
+  write(invoice: InvoiceView, context: EinvoiceContext): Uint8Array | Promise<Uint8Array>
+}
+
+/**
+ * What the books know of an issued document beyond its own frozen data, loaded at the edge
+ * (export.ts): when it was issued, the invoice a credit note corrects, an exchange rate.
+ */
+export type EinvoiceContext = Fa3Context & {
+  /** The seller's logo the document names, for a format that carries the PDF. */
+  logo?: Uint8Array
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
@@ -52,6 +65,32 @@ export const EINVOICE_REGISTRY: Readonly<Record<EinvoiceFormat, EinvoiceFormatDe
     mimeType: 'application/xml',
     appliesTo: en16931Applies,
     write: (invoice) => utf8(ciiXml(en16931Invoice(invoice)))
+  },
+  facturx: {
+    format: 'facturx',
+    version: 'factur-x-1.07-en16931/1',
+    ...EINVOICE_LABELS.facturx,
+    suffix: '.facturx.pdf',
+    mimeType: 'application/pdf',
+    appliesTo: en16931Applies,
+    // the invoice's PDF as printed, with no tax authority's code (KOD I changes once KSeF
+    // numbers the invoice; this file is kept for good), and its CII inside
+    write: async (invoice, context) =>
+      facturxPdf(
+        await invoicePdf(invoice, invoice.language, { logo: context.logo }),
+        utf8(ciiXml(en16931Invoice(invoice))),
+        { author: invoice.seller?.name ?? '', issuedAt: context.issuedAt }
+      )
+  },
+  ksef: {
+    format: 'ksef',
+    version: 'ksef-fa3-1-0E/1',
+    ...EINVOICE_LABELS.ksef,
+    suffix: '.fa3.xml',
+    mimeType: 'application/xml',
+    appliesTo: (invoice) =>
+      invoice.seller?.country === 'PL' && currencyExponent(invoice.currency) <= 2,
+    write: (invoice, context) => utf8(fa3Xml(invoice, context))
   }
 }
 

@@ -7,15 +7,17 @@ import { saveCoupon, savePlanVersion } from '../../books/catalog'
 import { createCustomer } from '../../books/customers'
 import { addDraftLine, createCreditNote, issueInvoice, viewInvoice } from '../../books/invoices'
 import { changeSubscription, createSubscription } from '../../books/subscriptions'
-import { openTestBooks } from '../../books/test-support'
+import { openTestBooks, type TestClock } from '../../books/test-support'
 import { addUsage } from '../../books/usage'
+import { setExchangeRate } from '../../books/ksef'
 import type { Books } from '../../store/sync'
 
 /**
  * The e-invoice test matrix: one Polish company's issued documents, each a case the formats must
  * carry (issue 11): domestic standard rate, several rates, a coupon, a prorated line, tiered usage,
  * reverse charge to an EU business, an exempt supply, an export, a zero-decimal currency, a
- * three-decimal currency (which EN 16931 cannot carry) and a credit note for part of an invoice.
+ * three-decimal currency (which EN 16931 cannot carry), a credit note for part of an invoice,
+ * and VAT charged in euros to a Polish business (FA(3) states it in PLN at the NBP rate).
  */
 
 export type MatrixCase =
@@ -30,6 +32,7 @@ export type MatrixCase =
   | 'zero_decimals'
   | 'three_decimals'
   | 'partial_credit_note'
+  | 'foreign_currency_vat'
 
 const monthly = (id: string, currency: string, prices: unknown[]) =>
   planSchema.parse({ id, name: id, currency, interval: 'month', prices })
@@ -82,6 +85,7 @@ function customer(
 /** Every case of the matrix, issued (the three-decimal one too: only EN 16931 refuses it). */
 export async function einvoiceMatrix(): Promise<{
   books: Books
+  clock: TestClock
   documents: Record<MatrixCase, InvoiceView>
 }> {
   const { books, clock } = await openTestBooks('2026-01-01')
@@ -169,6 +173,12 @@ export async function einvoiceMatrix(): Promise<{
       taxTreatment: 'export',
       peppolId: '0088:5790000435975'
     }),
+    foreign_currency_vat: customer(books, 'Sprzedawca Euro Sp. z o.o.', {
+      country: 'PL',
+      currency: 'EUR',
+      taxId: '5265877635',
+      language: 'pl'
+    }),
     three_decimals: customer(books, 'Al-Sabah Trading', {
       country: 'KW',
       currency: 'KWD',
@@ -200,6 +210,7 @@ export async function einvoiceMatrix(): Promise<{
   subscribe(ids.reverse_charge, 'office_eur')
   subscribe(ids.exempt, 'office')
   subscribe(ids.export, 'office_usd')
+  subscribe(ids.foreign_currency_vat, 'office_eur')
   subscribe(ids.zero_decimals, 'tokyo')
   subscribe(ids.three_decimals, 'kuwait')
   addUsage(books, {
@@ -210,6 +221,8 @@ export async function einvoiceMatrix(): Promise<{
     properties: { n: 12345 }
   })
 
+  // NBP table A of the last working day before the issue date (2 January 2026)
+  setExchangeRate(books, 'EUR', '2025-12-31', '4.2155')
   const first = await billingRun(books, { asOf: '2026-01-01', dryRun: false })
   const draftOf = (customerId: number, run = first) =>
     run.customers.find((c) => c.customerId === customerId)!.invoices[0]!.invoiceId!
@@ -253,5 +266,5 @@ export async function einvoiceMatrix(): Promise<{
   )
   for (const key of Object.keys(documents) as MatrixCase[])
     documents[key] = viewInvoice(books, documents[key].id)
-  return { books, documents }
+  return { books, clock, documents }
 }

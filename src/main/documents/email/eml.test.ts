@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser'
 import { describe, expect, it } from 'vitest'
 import { issueInvoice, viewInvoice } from '../../books/invoices'
-import { invoicePdf } from '../pdf/render'
+import { invoicePdfFor } from '../logo'
 import { issuedInvoice } from '../test-invoice'
 import { invoiceEml } from './eml'
 
@@ -19,7 +19,7 @@ describe('an invoice as an unsent message for the mail app', () => {
     expect(mail.to).toMatchObject({ value: [{ address: 'pagos@munoz.es' }] })
     expect(mail.subject).toBe(`Factura ${invoice.number} de Zakład Usług Księgowych Łódź`)
     expect(mail.text).toContain('Estimado/a Señora Muñoz')
-    const pdf = await invoicePdf(viewInvoice(books, invoice.id), 'es')
+    const pdf = await invoicePdfFor(books, viewInvoice(books, invoice.id), 'es')
     expect(mail.attachments[0]!.content.equals(Buffer.from(pdf))).toBe(true)
   })
 })

@@ -6,7 +6,7 @@ import { getCompany } from '../../store/repos/company'
 import type { Books } from '../../store/sync'
 import { invoiceFileName } from '../pdf/render'
 import { invoicePdfFor } from '../logo'
-import { customerEinvoiceFormat, einvoiceAttachment } from '../einvoice/export'
+import { customerEinvoiceFormat, invoiceAttachments } from '../einvoice/export'
 import { billingEmails } from './outbox'
 import { invoicePlaceholders, templateFor } from './templates'
 
@@ -42,14 +42,16 @@ export async function invoiceEml(
     subject: message.subject,
     text: message.body,
     headers: { 'X-Unsent': '1' },
-    attachments: [
+    attachments: await invoiceAttachments(
+      books,
+      invoice.id,
       {
         filename: invoiceFileName(invoice),
         content: Buffer.from(pdf),
         contentType: 'application/pdf'
       },
-      ...(einvoice ? [einvoiceAttachment(books, invoice.id, einvoice)] : [])
-    ]
+      einvoice
+    )
   })
   const eml = await new Promise<Buffer>((done, fail) =>
     composer.compile().build((error, bytes) => (error ? fail(error) : done(bytes)))

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { issueInvoice, viewInvoice } from '../../books/invoices'
 import { appErrorOf } from '../../books/test-support'
 import { exportEinvoice } from '../einvoice/export'
-import { invoicePdf } from '../pdf/render'
+import { invoicePdfFor } from '../logo'
 import { issuedInvoice } from '../test-invoice'
 import {
   cancelMessage,
@@ -85,7 +85,7 @@ describe('the outbox, delivered to a real SMTP server', () => {
     const attachment = mail.attachments[0]!
     expect(attachment.filename).toBe(`${invoice.number!.replace(/\//g, '-')}.pdf`)
     expect(attachment.contentType).toBe('application/pdf')
-    const expected = await invoicePdf(viewInvoice(books, invoice.id), 'pl')
+    const expected = await invoicePdfFor(books, viewInvoice(books, invoice.id), 'pl')
     expect(Buffer.compare(attachment.content, Buffer.from(expected))).toBe(0)
 
     const sent = outboxEntry(books, queued.id)

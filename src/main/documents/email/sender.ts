@@ -1,4 +1,4 @@
-import { einvoiceAttachment } from '../einvoice/export'
+import { invoiceAttachments } from '../einvoice/export'
 import nodemailer from 'nodemailer'
 import type { OutboxDelivery, SmtpSettings } from '@shared/books/email'
 import { viewInvoice } from '../../books/invoices'
@@ -101,9 +101,7 @@ export async function renderAttachments(
     content: Buffer.from(await invoicePdfFor(books, invoice, document.language)),
     contentType: 'application/pdf'
   }
-  return document.einvoice
-    ? [pdf, einvoiceAttachment(books, document.invoiceId, document.einvoice)]
-    : [pdf]
+  return invoiceAttachments(books, document.invoiceId, pdf, document.einvoice)
 }
 
 /** Messages cut off mid-send by a crash: they may have reached the server. */

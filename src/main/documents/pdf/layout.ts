@@ -62,6 +62,8 @@ export function wrap(text: string, width: number, size: number, measure: Measure
 const SIZE = { title: 17, body: 9, small: 7.6, label: 7.2 }
 /** A payment QR code: 84 pt (about 30 mm), which phones read from paper at arm's length. */
 const QR_SIZE = 84
+/** The tax authority's code (KSeF KOD I): 90 pt, about 32 mm, in a column right of the parties. */
+const TAX_QR_SIZE = 90
 const LEADING = 1.32
 const lineHeight = (size: number) => size * LEADING
 
@@ -134,8 +136,46 @@ export function layoutDocument(
     text({ x: right, y: factsY, text: f.value, size: SIZE.body, align: 'right' })
   }
   y = Math.min(y, factsY) - 26
-  const partyWidth = (PAGE.width - 2 * PAGE.margin - 24) / 2
+  // the tax code's column: the code, its caption above and its label (a KSeF number) below
+  const taxCode = model.taxCode
+  const taxColumn = taxCode
+    ? Math.max(
+        TAX_QR_SIZE,
+        measure(taxCode.label, SIZE.small),
+        measure(taxCode.caption, SIZE.label)
+      )
+    : 0
+  const partyWidth = (PAGE.width - 2 * PAGE.margin - 24 - (taxCode ? taxColumn + 16 : 0)) / 2
   let partiesBottom = y
+  if (taxCode) {
+    const centre = right - taxColumn / 2
+    text({
+      x: centre + measure(taxCode.caption, SIZE.label) / 2,
+      y,
+      text: taxCode.caption,
+      size: SIZE.label,
+      tone: 'muted',
+      align: 'right'
+    })
+    const codeBottom = y - 4 - TAX_QR_SIZE
+    ops.push({
+      kind: 'qr',
+      x: centre - TAX_QR_SIZE / 2,
+      y: codeBottom,
+      size: TAX_QR_SIZE,
+      payload: taxCode.payload
+    })
+    const labelY = codeBottom - 4 - lineHeight(SIZE.small)
+    text({
+      x: centre + measure(taxCode.label, SIZE.small) / 2,
+      y: labelY,
+      text: taxCode.label,
+      size: SIZE.small,
+      bold: false,
+      align: 'right'
+    })
+    partiesBottom = labelY - 4
+  }
   model.parties.forEach((party, i) => {
     const x = PAGE.margin + i * (partyWidth + 24)
     let py = y

@@ -3,6 +3,7 @@ import { PDFDocument } from '@cantoo/pdf-lib'
 import type { InvoiceView } from '@shared/books/invoices'
 import { problem } from '../../errors'
 import { logoBytes } from '../../books/document-images'
+import { ksefCode } from '../../books/ksef'
 import { viewInvoice } from '../../books/invoices'
 import type { Books } from '../../store/sync'
 import { zipSync, type Zippable } from 'fflate'
@@ -87,13 +88,16 @@ async function runPdfs(books: Books, runId: number, options: RenderOptions) {
   const jobs: RenderJob[] = invoices.map((invoice) => ({
     invoice,
     language: invoice.language,
-    logo: logoOf(invoice.seller)
+    logo: logoOf(invoice.seller),
+    ksef: ksefCode(books, invoice)
   }))
   const pdfs =
     jobs.length >= (options.workersFrom ?? WORKERS_FROM)
       ? await renderInWorkers(jobs, options.threads ?? availableParallelism())
       : await Promise.all(
-          jobs.map((job) => invoicePdf(job.invoice, job.language, { logo: job.logo }))
+          jobs.map((job) =>
+            invoicePdf(job.invoice, job.language, { logo: job.logo, ksef: job.ksef })
+          )
         )
   return invoices.map((invoice, i) => ({ invoice, pdf: pdfs[i]! }))
 }

@@ -112,7 +112,12 @@ export const invoiceFileName = (invoice: Pick<InvoiceView, 'number' | 'id'>): st
 export async function invoicePdf(
   invoice: InvoiceView,
   language: Language,
-  options: { upcoming?: boolean; logo?: Uint8Array } = {}
+  options: {
+    upcoming?: boolean
+    logo?: Uint8Array
+    /** KSeF's KOD I for a Polish seller's issued document (books/ksef.ts ksefCode). */
+    ksef?: { url: string; label: string } | null
+  } = {}
 ): Promise<Uint8Array> {
   return renderPdf(invoiceModel(invoice, language, documentTranslator(language), options), {
     logo: options.logo

@@ -15,6 +15,8 @@ export interface RenderJob {
   language: Language
   /** The logo the invoice names, its bytes (a worker has no company file to read). */
   logo?: Uint8Array
+  /** KSeF's KOD I, read from the file beforehand for the same reason. */
+  ksef?: { url: string; label: string } | null
 }
 
 const BATCH = 16

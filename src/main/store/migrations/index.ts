@@ -11,6 +11,7 @@ import * as m0009 from './0009_late_fees'
 import * as m0010 from './0010_subscription_notices'
 import * as m0011 from './0011_document_images'
 import * as m0012 from './0012_einvoices'
+import * as m0013 from './0013_ksef'
 
 /**
  * Every migration, in order, listed by hand: the bundle has no folder to scan.
@@ -28,7 +29,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_late_fees': m0009,
   '0010_subscription_notices': m0010,
   '0011_document_images': m0011,
-  '0012_einvoices': m0012
+  '0012_einvoices': m0012,
+  '0013_ksef': m0013
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   BillingIcon,
+  ComplianceIcon,
   CustomersIcon,
   HomeIcon,
   InvoicesIcon,
@@ -21,6 +22,7 @@ const SECTIONS = [
   { route: '/usage', key: 'nav.usage', Icon: UsageIcon },
   { route: '/billing', key: 'nav.billing', Icon: BillingIcon },
   { route: '/invoices', key: 'nav.invoices', Icon: InvoicesIcon },
+  { route: '/compliance', key: 'nav.compliance', Icon: ComplianceIcon },
   { route: '/settings', key: 'nav.settings', Icon: SettingsIcon }
 ] as const
 

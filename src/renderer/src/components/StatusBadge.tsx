@@ -15,7 +15,11 @@ const TONES: Record<string, string> = {
   ended: 'muted',
   archived: 'muted',
   billed: 'success',
-  unbilled: 'neutral'
+  unbilled: 'neutral',
+  ksef_to_send: 'warning',
+  ksef_sent: 'info',
+  ksef_accepted: 'success',
+  ksef_rejected: 'danger'
 }
 
 /** A status as a coloured label; the words carry the meaning, the colour only helps. */

@@ -79,3 +79,10 @@ export const InvoicesIcon = () => (
 
 /** The app icon (resources/icon.svg, served as favicon.svg). */
 export const LogoMark = () => <img src="./favicon.svg" width={28} height={28} alt="" />
+
+export const ComplianceIcon = () => (
+  <svg {...base}>
+    <path d="M12 2.5 4.5 5.5v6c0 4.6 3.1 8.4 7.5 10 4.4-1.6 7.5-5.4 7.5-10v-6z" />
+    <path d="m8.8 12 2.3 2.3 4.3-4.6" />
+  </svg>
+)

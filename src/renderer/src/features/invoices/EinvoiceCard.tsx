@@ -1,22 +1,38 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApi, useChannel } from '../../api/context'
+import type { EinvoiceOptions } from '@shared/einvoice'
+import type { KsefInvoiceStatus } from '@shared/ksef'
+import { useApi } from '../../api/context'
 import { ActionButton } from '../../components/ActionButton'
+import { Alert } from '../../components/Alert'
+import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
+import { TextField } from '../../components/Field'
+import { StatusBadge } from '../../components/StatusBadge'
 import { fromBase64, saveDownload } from '../../download'
-import { formatDateTime } from '../../format'
+import { errorMessage } from '../../errors'
+import { formatDateTime, formatDay } from '../../format'
 import { intlLocale } from '../../i18n'
+import type { AppErrorInfo } from '@shared/result'
 
 /**
  * The e-invoice files an issued document can be: one Download as button per format that applies
  * (main decides which), and the files made so far with their SHA-256, which every later
- * download reproduces byte for byte.
+ * download reproduces byte for byte. For a Polish seller, where the document stands with KSeF.
  */
-export function EinvoiceCard({ invoiceId }: { invoiceId: number }) {
+export function EinvoiceCard({
+  invoiceId,
+  options,
+  onChanged
+}: {
+  invoiceId: number
+  options: EinvoiceOptions
+  onChanged(): void
+}) {
   const { t } = useTranslation()
   const api = useApi()
-  const [options, reload] = useChannel('invoices/einvoices', { invoiceId })
-  if (options.status !== 'ready' || options.value.formats.length === 0) return null
-  const { formats, records } = options.value
+  const { formats, records, ksef } = options
+  if (formats.length === 0 && !ksef) return null
   return (
     <Card title={t('einvoice.title')}>
       <div className="card-actions">
@@ -27,7 +43,7 @@ export function EinvoiceCard({ invoiceId }: { invoiceId: number }) {
             run={() => api.invoke('invoices/export', { invoiceId, format: f.format })}
             onValue={(file) => {
               saveDownload(fromBase64(file.dataBase64), file.fileName, file.mimeType)
-              reload()
+              onChanged()
             }}
           />
         ))}
@@ -47,6 +63,92 @@ export function EinvoiceCard({ invoiceId }: { invoiceId: number }) {
           ))}
         </ul>
       )}
+      {ksef && <KsefStatus invoiceId={invoiceId} status={ksef} onChanged={onChanged} />}
     </Card>
+  )
+}
+
+function KsefStatus({
+  invoiceId,
+  status,
+  onChanged
+}: {
+  invoiceId: number
+  status: KsefInvoiceStatus
+  onChanged(): void
+}) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const locale = intlLocale()
+  const [number, setNumber] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<AppErrorInfo | null>(null)
+  const record = async () => {
+    setBusy(true)
+    setFailure(null)
+    const result = await api.invoke('ksef/record', { invoiceId, ksefNumber: number })
+    setBusy(false)
+    if (result.ok) onChanged()
+    else setFailure(result.error)
+  }
+  return (
+    <section className="ksef-status" aria-label={t('ksef.title')}>
+      <h3 className="card-subtitle">{t('ksef.title')}</h3>
+      <dl className="facts">
+        <dt>{t('ksef.state')}</dt>
+        <dd>
+          <StatusBadge status={`ksef_${status.state}`} />
+        </dd>
+        {status.state !== 'accepted' && (
+          <>
+            <dt>{t('ksef.deadline')}</dt>
+            <dd className={status.late ? 'text-danger' : undefined}>
+              {formatDay(status.deadline, locale)}
+              {status.late && ` · ${t('ksef.late')}`}
+            </dd>
+          </>
+        )}
+        {status.ksefNumber && (
+          <>
+            <dt>{t('ksef.number')}</dt>
+            <dd>
+              <code translate="no">{status.ksefNumber}</code>
+            </dd>
+          </>
+        )}
+        {status.reason && (
+          <>
+            <dt>{t('ksef.reason')}</dt>
+            <dd>{status.reason}</dd>
+          </>
+        )}
+      </dl>
+      {status.waitsFor && (
+        <Alert tone="info">{t('ksef.waitsFor', { number: status.waitsFor })}</Alert>
+      )}
+      {status.state !== 'accepted' && (
+        <form
+          className="ksef-record"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void record()
+          }}
+        >
+          <TextField
+            label={t('ksef.number')}
+            hint={t('ksef.numberHint')}
+            value={number}
+            onChange={setNumber}
+            spellCheck={false}
+            autoComplete="off"
+            translate="no"
+          />
+          <Button type="submit" busy={busy} disabled={!number.trim()}>
+            {t('ksef.record')}
+          </Button>
+          {failure && <Alert tone="error">{errorMessage(t, failure)}</Alert>}
+        </form>
+      )}
+    </section>
   )
 }

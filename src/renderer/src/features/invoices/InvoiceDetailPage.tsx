@@ -57,6 +57,8 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
   const api = useApi()
   const locale = intlLocale()
   const [history] = useChannel('invoices/history', { invoiceId: invoice.id })
+  const [einvoices, reloadEinvoices] = useChannel('invoices/einvoices', { invoiceId: invoice.id })
+  const ksef = einvoices.status === 'ready' ? einvoices.value.ksef : null
   const [rates] = useChannel('taxRates/list', {})
   const [action, setAction] = useState<Action>(null)
   const [lineId, setLineId] = useState<number | null>(null)
@@ -168,7 +170,7 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
               </table>
             </Card>
           )}
-          <InvoiceDocument invoice={invoice} />
+          <InvoiceDocument invoice={invoice} ksef={ksef?.code ?? null} />
         </div>
         <aside>
           <Card title={t('invoices.summary')}>
@@ -206,7 +208,13 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
               )}
             </dl>
           </Card>
-          {!draft && <EinvoiceCard invoiceId={invoice.id} />}
+          {!draft && einvoices.status === 'ready' && (
+            <EinvoiceCard
+              invoiceId={invoice.id}
+              options={einvoices.value}
+              onChanged={reloadEinvoices}
+            />
+          )}
           {!draft && (
             <Card title={t('email.emails')}>
               <OutboxList key={outboxKey} invoiceId={invoice.id} />

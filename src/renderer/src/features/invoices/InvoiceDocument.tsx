@@ -33,6 +33,23 @@ function PaymentCode({ code }: { code: NonNullable<DocumentModel['paymentCode']>
   )
 }
 
+/** The tax authority's code (KSeF KOD I) with its label (the KSeF number, or OFFLINE), as the PDF prints it. */
+function TaxCode({ code }: { code: NonNullable<DocumentModel['taxCode']> }) {
+  const { size, d } = useMemo(() => qrSvgPath(code.payload), [code.payload])
+  return (
+    <figure className="doc-qr doc-tax-code">
+      <span className="doc-label">{code.caption}</span>
+      <a href={code.payload} target="_blank" rel="noreferrer">
+        <svg viewBox={`-4 -4 ${size + 8} ${size + 8}`} role="img" aria-label={code.caption}>
+          <rect x={-4} y={-4} width={size + 8} height={size + 8} fill="#fff" />
+          <path d={d} fill="#000" shapeRendering="crispEdges" />
+        </svg>
+      </a>
+      <figcaption className="doc-tax-label">{code.label}</figcaption>
+    </figure>
+  )
+}
+
 /**
  * The invoice as the customer will see it, in the customer's language (not the UI's), with every
  * charge explained: drawn from the same document model as the PDF and the email, so the screen,
@@ -40,11 +57,14 @@ function PaymentCode({ code }: { code: NonNullable<DocumentModel['paymentCode']>
  */
 export function InvoiceDocument({
   invoice,
-  upcoming = false
+  upcoming = false,
+  ksef = null
 }: {
   invoice: InvoiceView
   /** The invoice the next billing run will make: titled and watermarked as a preview. */
   upcoming?: boolean
+  /** KSeF's KOD I of a Polish seller's issued document (from invoices/einvoices). */
+  ksef?: { url: string; label: string } | null
 }) {
   const model = useMemo(
     () =>
@@ -52,9 +72,9 @@ export function InvoiceDocument({
         invoice,
         invoice.language,
         i18next.getFixedT(invoice.language) as unknown as Translate,
-        { upcoming }
+        { upcoming, ksef }
       ),
-    [invoice, upcoming]
+    [invoice, upcoming, ksef]
   )
   return (
     // the customer's words, not the app's: marked so, and never machine-translated
@@ -80,7 +100,7 @@ export function InvoiceDocument({
           ))}
         </dl>
       </header>
-      <div className="doc-parties">
+      <div className={model.taxCode ? 'doc-parties doc-parties-coded' : 'doc-parties'}>
         {model.parties.map((p) => (
           <div key={p.label} className="doc-party">
             <p className="doc-label">{p.label}</p>
@@ -90,6 +110,7 @@ export function InvoiceDocument({
             ))}
           </div>
         ))}
+        {model.taxCode && <TaxCode code={model.taxCode} />}
       </div>
       {model.notes.map((note) => (
         <p key={note} className="doc-note">

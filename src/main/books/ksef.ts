@@ -1,0 +1,460 @@
+import { createHash } from 'node:crypto'
+import { zipSync, type Zippable } from 'fflate'
+import { sql } from 'kysely'
+import {
+  KSEF_STATES,
+  type KsefInvoiceStatus,
+  type KsefQueue,
+  type KsefQueueRow,
+  type KsefState,
+  type KsefUpoResult
+} from '@shared/ksef'
+import { AppError, problem } from '../errors'
+import { acceptedKsefNumber, exportEinvoice, einvoiceContext } from '../documents/einvoice/export'
+import { fa3Xml, KSEF_MANDATORY_FROM } from '../documents/einvoice/ksef/fa3'
+import { kodILabel, kodIUrl } from '../documents/einvoice/ksef/kod'
+import { checkKsefNumber, nipOf } from '../documents/einvoice/ksef/numbers'
+import {
+  ksefDeadline,
+  ksefLate,
+  ksefStatus,
+  type KsefEvent
+} from '../documents/einvoice/ksef/queue'
+import { parseUpo, UpoError, type UpoDocument } from '../documents/einvoice/ksef/upo'
+import { EINVOICE_REGISTRY } from '../documents/einvoice/registry'
+import type { InvoiceView } from '@shared/books/invoices'
+import type { Books } from '../store/sync'
+import { viewInvoice } from './invoices'
+
+/**
+ * The KSeF queue of a Polish seller's issued documents (load → decide → write): which are still
+ * to send and by when, the ZIP of their FA(3) files for the Aplikacja Podatnika, and the KSeF
+ * numbers recorded back, typed or from UPO receipts. The rules are pure (documents/einvoice/ksef);
+ * here they meet the file. A sender of KSeF's API would add the same events with source "api".
+ */
+
+interface QueueInvoice {
+  id: number
+  kind: 'invoice' | 'credit_note'
+  number: string
+  customer_name: string
+  issue_date: string
+  currency: string
+  total: number
+  corrects_invoice_id: number | null
+  corrected_issue_date: string | null
+  corrected_number: string | null
+  seller_tax_id: string
+}
+
+/** Issued documents of a seller in Poland: what KSeF must receive. */
+function queueInvoices(books: Books, invoiceId?: number): QueueInvoice[] {
+  let query = books.q
+    .selectFrom('invoices as i')
+    .leftJoin('invoices as c', 'c.id', 'i.corrects_invoice_id')
+    .select([
+      'i.id',
+      'i.kind',
+      'i.number',
+      sql<string>`coalesce(json_extract(i.buyer, '$.name'), '')`.as('customer_name'),
+      'i.issue_date',
+      'i.currency',
+      'i.total',
+      'i.corrects_invoice_id',
+      'c.issue_date as corrected_issue_date',
+      'c.number as corrected_number',
+      sql<string>`coalesce(json_extract(i.seller, '$.taxId'), '')`.as('seller_tax_id')
+    ])
+    .where('i.number', 'is not', null)
+    .where('i.issue_date', 'is not', null)
+    .where(sql<boolean>`json_extract(i.seller, '$.country') = 'PL'`)
+  if (invoiceId !== undefined) query = query.where('i.id', '=', invoiceId)
+  return books.all(query.orderBy('i.issue_date', 'desc').orderBy('i.id', 'desc')) as QueueInvoice[]
+}
+
+function eventsByInvoice(books: Books): Map<number, KsefEvent[]> {
+  const rows = books.all(
+    books.q
+      .selectFrom('ksef_events')
+      .select(['invoice_id', 'kind', 'at', 'ksef_number', 'reason'])
+      .orderBy('id')
+  )
+  const events = new Map<number, KsefEvent[]>()
+  for (const r of rows) {
+    const list = events.get(r.invoice_id) ?? []
+    list.push({ kind: r.kind, at: r.at, ksefNumber: r.ksef_number, reason: r.reason })
+    events.set(r.invoice_id, list)
+  }
+  return events
+}
+
+function recordedHashes(books: Books): Map<number, string> {
+  const rows = books.all(
+    books.q
+      .selectFrom('einvoice_exports')
+      .select(['invoice_id', 'sha256'])
+      .where('format', '=', 'ksef')
+  )
+  return new Map(rows.map((r) => [r.invoice_id, r.sha256]))
+}
+
+/** Pending first (the nearest deadline on top), then sent, then accepted, newest first. */
+const STATE_ORDER: Record<KsefState, number> = { rejected: 0, to_send: 1, sent: 2, accepted: 3 }
+
+function queueRows(books: Books, invoices: QueueInvoice[]): KsefQueueRow[] {
+  const events = eventsByInvoice(books)
+  const hashes = recordedHashes(books)
+  const today = books.today()
+  const rows = invoices.map((inv): KsefQueueRow => {
+    const status = ksefStatus(events.get(inv.id) ?? [])
+    const deadline = ksefDeadline(inv.issue_date)
+    const correctedAccepted = inv.corrects_invoice_id
+      ? (events.get(inv.corrects_invoice_id) ?? []).some((e) => e.kind === 'accepted')
+      : true
+    const waits =
+      inv.kind === 'credit_note' &&
+      !correctedAccepted &&
+      (inv.corrected_issue_date ?? '') >= KSEF_MANDATORY_FROM
+    return {
+      invoiceId: inv.id,
+      kind: inv.kind,
+      number: inv.number,
+      customerName: inv.customer_name,
+      issueDate: inv.issue_date,
+      currency: inv.currency,
+      total: inv.total,
+      ...status,
+      deadline,
+      late: ksefLate(status.state, deadline, today),
+      waitsFor: waits && status.state !== 'accepted' ? inv.corrected_number : null,
+      sha256: hashes.get(inv.id) ?? null
+    }
+  })
+  return rows.sort(
+    (a, b) =>
+      STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+      (a.state === 'to_send' || a.state === 'rejected'
+        ? a.deadline.localeCompare(b.deadline)
+        : b.issueDate.localeCompare(a.issueDate)) ||
+      a.invoiceId - b.invoiceId
+  )
+}
+
+export function ksefQueue(
+  books: Books,
+  input: { state?: KsefState; limit?: number } = {}
+): KsefQueue {
+  const all = queueRows(books, queueInvoices(books))
+  const counts = Object.fromEntries(KSEF_STATES.map((s) => [s, 0])) as Record<KsefState, number>
+  for (const r of all) counts[r.state]++
+  const rows = all.filter((r) => !input.state || r.state === input.state)
+  return { rows: rows.slice(0, input.limit ?? 500), counts, late: all.filter((r) => r.late).length }
+}
+
+function queueRow(books: Books, invoiceId: number): KsefQueueRow {
+  const row = queueRows(books, queueInvoices(books, invoiceId))[0]
+  if (!row)
+    throw problem(
+      'VALIDATION',
+      'ksef_not_in_queue',
+      `Invoice ${invoiceId} is not an issued document of a seller in Poland, so KSeF has nothing to do with it`,
+      { invoice: String(invoiceId) }
+    )
+  return row
+}
+
+const ZIP_DATE = new Date('2000-01-01T00:00:00Z')
+
+/**
+ * The FA(3) files of everything still to send, as one ZIP, each marked sent; what cannot be
+ * sent yet (a correction waiting for its invoice's number, a file that cannot be written) is
+ * listed with the reason and stays to send.
+ */
+export function ksefExport(
+  books: Books,
+  fileName: string
+): { bytes: Uint8Array | null; files: string[]; skipped: { number: string; reason: string }[] } {
+  return books.tx(() => {
+    const pending = ksefQueue(books, { state: 'to_send', limit: 10_000 }).rows
+    const entries: Zippable = {}
+    const skipped: { number: string; reason: string }[] = []
+    const at = books.stamp()
+    for (const row of pending) {
+      if (row.waitsFor) {
+        skipped.push({
+          number: row.number,
+          reason: `waits for the KSeF number of ${row.waitsFor}, which it corrects`
+        })
+        continue
+      }
+      let file
+      try {
+        file = exportEinvoice(books, row.invoiceId, 'ksef')
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error
+        skipped.push({ number: row.number, reason: error.message })
+        continue
+      }
+      const name = Object.hasOwn(entries, file.fileName)
+        ? file.fileName.replace(/\.fa3\.xml$/, `-${row.invoiceId}.fa3.xml`)
+        : file.fileName
+      entries[name] = [file.bytes, { level: 6, mtime: ZIP_DATE }]
+      books.run(
+        books.q.insertInto('ksef_events').values({
+          invoice_id: row.invoiceId,
+          kind: 'sent',
+          ksef_number: null,
+          reason: null,
+          source: 'zip',
+          detail: fileName,
+          at
+        })
+      )
+    }
+    const files = Object.keys(entries)
+    return { bytes: files.length ? zipSync(entries) : null, files, skipped }
+  })
+}
+
+function accept(
+  books: Books,
+  row: KsefQueueRow,
+  ksefNumber: string,
+  source: string,
+  detail: string | null
+) {
+  const invoice = viewInvoice(books, row.invoiceId)
+  const nip = nipOf(invoice.seller?.taxId) ?? ''
+  const check = checkKsefNumber(ksefNumber, { nip, issueDate: row.issueDate, today: books.today() })
+  if (!check.ok)
+    throw problem('VALIDATION', 'ksef_number_invalid', `${row.number}: ${check.message}`, {
+      number: row.number,
+      ksefNumber
+    })
+  const other = books.first(
+    books.q
+      .selectFrom('ksef_events as e')
+      .innerJoin('invoices as i', 'i.id', 'e.invoice_id')
+      .select(['i.number'])
+      .where('e.ksef_number', '=', ksefNumber)
+  )
+  if (other)
+    throw problem(
+      'CONFLICT',
+      'ksef_number_taken',
+      `${ksefNumber} is already the KSeF number of ${other.number}`,
+      { ksefNumber, number: other.number ?? '' }
+    )
+  books.run(
+    books.q.insertInto('ksef_events').values({
+      invoice_id: row.invoiceId,
+      kind: 'accepted',
+      ksef_number: ksefNumber,
+      reason: null,
+      source,
+      detail,
+      at: books.stamp()
+    })
+  )
+}
+
+/** Records the KSeF number KSeF gave an invoice, after checking it belongs to that invoice. */
+export function recordKsefNumber(
+  books: Books,
+  invoiceId: number,
+  ksefNumber: string,
+  source = 'typed'
+): KsefQueueRow {
+  const number = ksefNumber.trim().toUpperCase()
+  return books.tx(() => {
+    const row = queueRow(books, invoiceId)
+    if (row.state === 'accepted') {
+      if (row.ksefNumber === number) return row
+      throw problem(
+        'CONFLICT',
+        'ksef_already_accepted',
+        `${row.number} was accepted by KSeF as ${row.ksefNumber}; a KSeF number never changes`,
+        { number: row.number, ksefNumber: row.ksefNumber! }
+      )
+    }
+    accept(books, row, number, source, null)
+    return queueRow(books, invoiceId)
+  })
+}
+
+/** Records that KSeF rejected an invoice, with its reason (it stays out of KSeF until resent). */
+export function rejectKsef(books: Books, invoiceId: number, reason: string): KsefQueueRow {
+  return books.tx(() => {
+    const row = queueRow(books, invoiceId)
+    if (row.state === 'accepted')
+      throw problem(
+        'CONFLICT',
+        'ksef_already_accepted',
+        `${row.number} was accepted by KSeF as ${row.ksefNumber}; a KSeF number never changes`,
+        { number: row.number, ksefNumber: row.ksefNumber! }
+      )
+    books.run(
+      books.q.insertInto('ksef_events').values({
+        invoice_id: invoiceId,
+        kind: 'rejected',
+        ksef_number: null,
+        reason,
+        source: 'typed',
+        detail: null,
+        at: books.stamp()
+      })
+    )
+    return queueRow(books, invoiceId)
+  })
+}
+
+const hexToBase64 = (hex: string) => Buffer.from(hex, 'hex').toString('base64')
+
+/** The invoice a UPO document is: by the file's SHA-256, else by seller, number and date. */
+function matchUpo(rows: KsefQueueRow[], nips: Map<number, string>, doc: UpoDocument) {
+  if (doc.sha256) {
+    const byHash = rows.find((r) => r.sha256 === doc.sha256)
+    if (byHash) return byHash
+  }
+  return rows.find(
+    (r) =>
+      r.number === doc.invoiceNumber &&
+      r.issueDate === doc.issueDate &&
+      nips.get(r.invoiceId) === doc.nip
+  )
+}
+
+/**
+ * Reads KSeF's UPO receipts and records the KSeF number of every invoice they name. A file that
+ * is not a UPO refuses the whole import (nothing is recorded); a document that is no invoice of
+ * this file, or contradicts what is recorded, is listed and left alone.
+ */
+export function importUpo(books: Books, files: { name: string; text: string }[]): KsefUpoResult {
+  const parsed = files.map((f) => {
+    try {
+      return { name: f.name, documents: parseUpo(f.text) }
+    } catch (error) {
+      if (error instanceof UpoError)
+        throw problem('VALIDATION', 'ksef_upo_unreadable', `${f.name} ${error.message}`, {
+          file: f.name,
+          reason: error.message
+        })
+      throw error
+    }
+  })
+  return books.tx(() => {
+    const result: KsefUpoResult = { recorded: [], known: [], unmatched: [] }
+    const invoices = queueInvoices(books)
+    const nips = new Map(invoices.map((i) => [i.id, nipOf(i.seller_tax_id) ?? '']))
+    const rows = queueRows(books, invoices)
+    for (const file of parsed) {
+      for (const doc of file.documents) {
+        const row = matchUpo(rows, nips, doc)
+        const entry = { file: file.name, number: doc.invoiceNumber, ksefNumber: doc.ksefNumber }
+        if (!row) {
+          result.unmatched.push({
+            ...entry,
+            reason: `no invoice ${doc.invoiceNumber} of ${doc.issueDate} by NIP ${doc.nip} in this file`
+          })
+          continue
+        }
+        if (doc.sha256 && row.sha256 && row.sha256 !== doc.sha256) {
+          result.unmatched.push({
+            ...entry,
+            reason: `KSeF received a different file for ${row.number} (SHA-256 ${hexToBase64(doc.sha256)}, Facturo exported ${hexToBase64(row.sha256)})`
+          })
+          continue
+        }
+        if (row.state === 'accepted') {
+          if (row.ksefNumber === doc.ksefNumber) result.known.push(entry)
+          else
+            result.unmatched.push({
+              ...entry,
+              reason: `${row.number} is already recorded as ${row.ksefNumber}`
+            })
+          continue
+        }
+        try {
+          accept(books, row, doc.ksefNumber, 'upo', file.name)
+          Object.assign(row, { state: 'accepted', ksefNumber: doc.ksefNumber })
+          result.recorded.push({ ...entry, number: row.number })
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error
+          result.unmatched.push({ ...entry, reason: error.message })
+        }
+      }
+    }
+    return result
+  })
+}
+
+/** Records the NBP rate of a currency on a day (PLN for one unit), replacing one typed before. */
+export function setExchangeRate(books: Books, currency: string, day: string, rate: string) {
+  books.run(
+    books.q
+      .insertInto('exchange_rates')
+      .values({ currency, day, rate, source: 'NBP', created_at: books.stamp() })
+      .onConflict((oc) =>
+        oc.columns(['currency', 'day']).doUpdateSet({ rate, created_at: books.stamp() })
+      )
+  )
+  return { currency, day, rate }
+}
+
+/**
+ * KOD I for the printout of an issued document of a Polish seller: the link with the SHA-256 of
+ * its FA(3) file (the one exported, or the one an export would make) and the label, its KSeF
+ * number or OFFLINE. None for other sellers, or while no FA(3) can be written (a correction
+ * waiting for the KSeF number of its invoice). Reads only.
+ */
+export function ksefCode(
+  books: Books,
+  invoice: InvoiceView
+): { url: string; label: string } | null {
+  const def = EINVOICE_REGISTRY.ksef
+  if (!invoice.number || !invoice.issueDate || !def.appliesTo(invoice)) return null
+  const nip = nipOf(invoice.seller?.taxId)
+  if (!nip) return null
+  const recorded = books.first(
+    books.q
+      .selectFrom('einvoice_exports')
+      .select('sha256')
+      .where('invoice_id', '=', invoice.id)
+      .where('format', '=', 'ksef')
+  )?.sha256
+  let sha256 = recorded
+  if (!sha256) {
+    try {
+      sha256 = createHash('sha256')
+        .update(fa3Xml(invoice, einvoiceContext(books, invoice)), 'utf8')
+        .digest('hex')
+    } catch (error) {
+      if (error instanceof AppError) return null
+      throw error
+    }
+  }
+  return {
+    url: kodIUrl(nip, invoice.issueDate, sha256),
+    label: kodILabel(acceptedKsefNumber(books, invoice.id))
+  }
+}
+
+/** The NBP rates recorded, newest first. */
+export const listExchangeRates = (books: Books) =>
+  books.all(
+    books.q
+      .selectFrom('exchange_rates')
+      .select(['currency', 'day', 'rate'])
+      .orderBy('day', 'desc')
+      .orderBy('currency')
+      .limit(500)
+  )
+
+/** Where an issued document stands with KSeF, and its KOD I; none outside the queue. */
+export function ksefInvoiceStatus(books: Books, invoice: InvoiceView): KsefInvoiceStatus | null {
+  const row = queueRows(books, queueInvoices(books, invoice.id))[0]
+  if (!row) return null
+  const { invoiceId, kind, number, customerName, issueDate, currency, total, ...status } = row
+  void [invoiceId, kind, number, customerName, issueDate, currency, total]
+  return { ...status, code: ksefCode(books, invoice) }
+}
