@@ -116,7 +116,9 @@ export const CHANNELS = [
   'ksef/reject',
   'ksef/importUpo',
   'exchangeRates/list',
-  'exchangeRates/set'
+  'exchangeRates/set',
+  'verifactu/records',
+  'verifactu/export'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -178,7 +180,9 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'documents/logo',
   'billing/runZip',
   'ksef/queue',
-  'exchangeRates/list'
+  'exchangeRates/list',
+  'verifactu/records',
+  'verifactu/export'
 ])
 
 export const isChannel = (name: string): name is Channel =>

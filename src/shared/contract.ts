@@ -9,7 +9,9 @@ import {
   type KsefQueue,
   type KsefQueueRow,
   type KsefUpoResult,
-  type KsefZip
+  type KsefZip,
+  type VerifactuFiles,
+  type VerifactuRecordsView
 } from './ksef'
 import { z } from 'zod'
 import {
@@ -275,6 +277,11 @@ export const contract = {
   'ksef/importUpo': { input: ksefUpoInput, output: returns<KsefUpoResult>() },
   'exchangeRates/list': { input: noInput, output: returns<ExchangeRate[]>() },
   'exchangeRates/set': { input: exchangeRateInput, output: returns<ExchangeRate[]>() },
+  'verifactu/records': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(10_000).default(500) }),
+    output: returns<VerifactuRecordsView>()
+  },
+  'verifactu/export': { input: noInput, output: returns<VerifactuFiles>() },
   'billing/runZip': {
     input: z.strictObject({ runId: z.number().int().positive() }),
     output: returns<{ fileName: string; zipBase64: string; invoices: number }>()

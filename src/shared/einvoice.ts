@@ -5,7 +5,7 @@ import type { KsefInvoiceStatus } from './ksef'
  * joins this list when its writer does (documents/einvoice/registry.ts). Which apply to a
  * document depends on the seller's country and the currency.
  */
-export const EINVOICE_FORMATS = ['ubl', 'cii', 'facturx', 'ksef'] as const
+export const EINVOICE_FORMATS = ['ubl', 'cii', 'facturx', 'ksef', 'verifactu'] as const
 export type EinvoiceFormat = (typeof EINVOICE_FORMATS)[number]
 
 /** Each format's name: a standard's own name, the same in every language. */
@@ -13,7 +13,8 @@ export const EINVOICE_LABELS: Readonly<Record<EinvoiceFormat, { label: string; s
   ubl: { label: 'UBL 2.1 (Peppol BIS Billing 3.0)', short: 'UBL' },
   cii: { label: 'UN/CEFACT CII D16B (EN 16931)', short: 'CII' },
   facturx: { label: 'Factur-X 1.07 / ZUGFeRD 2.3 (EN 16931)', short: 'Factur-X PDF' },
-  ksef: { label: 'KSeF FA(3)', short: 'FA(3)' }
+  ksef: { label: 'KSeF FA(3)', short: 'FA(3)' },
+  verifactu: { label: 'VERI*FACTU (SuministroLR)', short: 'Verifactu' }
 }
 
 /** An issued document as an e-invoice file, for the renderer to download. */
@@ -32,6 +33,16 @@ export interface EinvoiceOptions {
   records: { format: string; version: string; sha256: string; createdAt: string }[]
   /** For a Polish seller's issued document: where it stands with KSeF. */
   ksef: KsefInvoiceStatus | null
+  /** For a Spanish seller's: its Verifactu records and the AEAT QR its printout carries. */
+  verifactu: {
+    code: { url: string } | null
+    records: {
+      kind: 'alta' | 'anulacion'
+      tipoFactura: string | null
+      huella: string
+      generatedAt: string
+    }[]
+  } | null
 }
 
 /** A Peppol participant id as "scheme:identifier" (EAS code, then the address). */

@@ -99,3 +99,25 @@ export type KsefInvoiceStatus = Omit<
   KsefQueueRow,
   'invoiceId' | 'kind' | 'number' | 'customerName' | 'issueDate' | 'currency' | 'total'
 > & { code: { url: string; label: string } | null }
+
+/** A Spanish seller's Verifactu records, newest first, with the chain's check. */
+export interface VerifactuRecordsView {
+  records: {
+    id: number
+    invoiceId: number
+    kind: 'alta' | 'anulacion'
+    tipoFactura: string | null
+    numSerie: string
+    issueDate: string
+    importeTotal: string | null
+    generatedAt: string
+    huella: string
+  }[]
+  total: number
+  chain: { ok: boolean; broken: { entry: number; number: string | null; reason: string } | null }
+}
+
+/** The records as SuministroLR files (at most 1,000 records each). */
+export interface VerifactuFiles {
+  files: { fileName: string; dataBase64: string }[]
+}

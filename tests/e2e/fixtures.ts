@@ -103,11 +103,11 @@ export async function call<T = unknown>(
 }
 
 /** A monthly flat plan, priced in PLN, effective from 2020 (so any start date has a version). */
-export const monthlyPlan = (id: string, name: string, amount: string) => ({
+export const monthlyPlan = (id: string, name: string, amount: string, currency = 'PLN') => ({
   plan: {
     id,
     name,
-    currency: 'PLN',
+    currency,
     interval: 'month',
     prices: [{ id: 'fee', description: name, model: 'flat', amount }]
   },

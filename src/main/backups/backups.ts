@@ -15,7 +15,7 @@ import { basename, dirname, join } from 'node:path'
 import type Sqlite from 'better-sqlite3'
 import type { BackupCheck, BackupFile } from '@shared/backups'
 import { COMPANY_FILE_EXTENSION } from '@shared/files'
-import { verifyLedger } from '../books/ledger'
+import { verifyChains } from '../books/chains'
 import { problem } from '../errors'
 import {
   PRIVATE_FILE_MODE,
@@ -174,7 +174,7 @@ export async function checkCompanyFile(path: string): Promise<BackupCheck> {
       (r) => r.integrity_check
     )
     const foreignKeys = (store.sqlite.pragma('foreign_key_check') as unknown[]).length
-    const ledger = verifyLedger(store.books)
+    const ledger = verifyChains(store.books)
     const integrityOk = integrity.length === 1 && integrity[0] === 'ok'
     return {
       ok: integrityOk && foreignKeys === 0 && ledger.ok,

@@ -14,43 +14,47 @@ import type { EinvoiceContext } from '../documents/einvoice/registry'
  * with what its e-invoices need from the books.
  */
 export async function tenLineInvoice(
-  dir: string
+  dir: string,
+  country: 'PL' | 'ES' = 'PL'
 ): Promise<{ invoice: InvoiceView; context: EinvoiceContext }> {
-  const store = await openCompanyStore(join(dir, 'bench.facturo'), {
+  const spain = country === 'ES'
+  const store = await openCompanyStore(join(dir, `bench-${country}.facturo`), {
     create: true,
     now: () => new Date('2026-03-10T09:00:00')
   })
   const books = store.books
   insertCompany(books, {
-    legalName: 'Biuro Rachunkowe Żółć Sp. z o.o.',
-    country: 'PL',
-    defaultCurrency: 'PLN',
-    defaultLanguage: 'pl'
+    legalName: spain ? 'Gestoría Muñoz S.L.' : 'Biuro Rachunkowe Żółć Sp. z o.o.',
+    country,
+    defaultCurrency: spain ? 'EUR' : 'PLN',
+    defaultLanguage: spain ? 'es' : 'pl'
   })
   books.run(
     books.q.updateTable('company').set({
-      tax_id: '1234563218',
+      tax_id: spain ? 'B12345674' : '1234563218',
       address_line1: 'ul. Piotrkowska 104',
       postal_code: '90-926',
       city: 'Łódź',
       iban: 'PL61109010140000071219812874'
     })
   )
-  seedNewCompany(books, 'PL', 'FV/{YYYY}/{seq:6}')
+  seedNewCompany(books, country, 'FV/{YYYY}/{seq:6}')
   const customer = createCustomer(
     books,
     customerInput.parse({
       name: 'Gęślą Jaźń Łukasz Ćwikła Sp. z o.o.',
-      country: 'PL',
-      language: 'pl',
-      currency: 'PLN',
-      taxId: '5260250274',
-      address: { line1: 'ul. Długa 5', postalCode: '00-950', city: 'Warszawa' }
+      country,
+      language: spain ? 'es' : 'pl',
+      currency: spain ? 'EUR' : 'PLN',
+      taxId: spain ? 'A28000008' : '5260250274',
+      address: spain
+        ? { line1: 'Calle Real 2', postalCode: '08001', city: 'Barcelona' }
+        : { line1: 'ul. Długa 5', postalCode: '00-950', city: 'Warszawa' }
     })
   )
   const { id } = createDraft(books, {
     customerId: customer.id,
-    currency: 'PLN',
+    currency: spain ? 'EUR' : 'PLN',
     billDate: '2026-03-10',
     lines: Array.from({ length: 10 }, (_, i) => ({
       kind: 'one_off' as const,
@@ -58,7 +62,7 @@ export async function tenLineInvoice(
       period: { start: '2026-02-01', end: '2026-02-28' },
       quantity: String(i + 1),
       amount: 12_500 * (i + 1),
-      currency: 'PLN',
+      currency: spain ? 'EUR' : 'PLN',
       breakdown: [],
       taxRateId: 'standard',
       taxInclusive: false,

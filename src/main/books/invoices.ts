@@ -1,3 +1,4 @@
+import { recordVerifactuAlta, recordVerifactuAnulacion } from './verifactu'
 import type { Selectable } from 'kysely'
 import type { BillingSettings, Customer } from '@shared/billing/inputs'
 import type {
@@ -552,7 +553,10 @@ export function issueInvoice(
     if (invoice.kind === 'credit_note') settleCreditNote(books, invoiceId)
     appendLedger(books, seriesId, invoiceId, 'issue')
     audit(books, 'invoice', invoiceId, 'issue', { number: [null, number], total: [null, total] })
-    return viewInvoice(books, invoiceId)
+    const issued = viewInvoice(books, invoiceId)
+    // a Spanish seller's Verifactu alta, chained in the same transaction (or nothing is issued)
+    recordVerifactuAlta(books, issued)
+    return issued
   })
 }
 
@@ -731,6 +735,7 @@ export function voidInvoice(books: Books, invoiceId: number, reason: string): In
       )
     }
     appendLedger(books, invoice.series_id!, invoiceId, 'void')
+    recordVerifactuAnulacion(books, invoiceId)
     audit(books, 'invoice', invoiceId, 'void', {
       status: ['issued', 'void'],
       reason: [null, reason]

@@ -16,7 +16,7 @@ import { createSubscriptionInput } from '@shared/books/subscriptions'
 import { couponSchema } from '@shared/billing/inputs'
 import { planSchema } from '@shared/billing/plan'
 import { readValidated } from './json-file'
-import { verifyLedger } from '../books/ledger'
+import { verifyChains } from '../books/chains'
 import { seedNewCompany } from '../books/seed'
 import { openCompanyStore, type CompanyStore } from '../store/db'
 import { insertCompany } from '../store/repos/company'
@@ -315,7 +315,7 @@ async function runInvoicePdf(argv: readonly string[]): Promise<string> {
 export async function runVerifyLedger(argv: readonly string[]): Promise<string> {
   const o = parseOptions('verify-ledger', argv, { file: { value: true, required: true } })
   return withBooks(o.file![0]!, ({ books }) => {
-    const check = verifyLedger(books)
+    const check = verifyChains(books)
     if (check.ok) return `The ledger holds: ${check.entries} record(s), every link verified.\n`
     const b = check.broken!
     throw new CliError(

@@ -15,6 +15,7 @@ import { CliError } from './errors'
 import { EMAIL_USAGE, runOutbox, runSettings } from './email'
 import { EINVOICE_USAGE } from './einvoice'
 import { KSEF_USAGE, runKsef } from './ksef'
+import { runVerifactu, VERIFACTU_USAGE } from './verifactu'
 import { REMINDERS_USAGE, runRemindersCli } from './reminders'
 import { runStatements, STATEMENTS_USAGE } from './statements'
 import { QUOTE_USAGE, runQuote } from './quote'
@@ -25,6 +26,7 @@ const USAGE = `Facturo command line
   ${BOOKS_USAGE}
   ${EINVOICE_USAGE}
   ${KSEF_USAGE}
+  ${VERIFACTU_USAGE}
   ${EMAIL_USAGE}
   ${REMINDERS_USAGE}
   ${STATEMENTS_USAGE}
@@ -87,6 +89,8 @@ export async function runCli(
       return runStatements(rest)
     case 'ksef':
       return runKsef(rest)
+    case 'verifactu':
+      return runVerifactu(rest)
     case 'verify-ledger':
       return runVerifyLedger(rest)
     case 'backup':

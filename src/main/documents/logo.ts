@@ -1,11 +1,11 @@
 import type { InvoiceView } from '@shared/books/invoices'
 import type { Language } from '@shared/languages'
 import { logoBytes } from '../books/document-images'
-import { ksefCode } from '../books/ksef'
+import { taxCodes } from './tax-codes'
 import type { Books } from '../store/sync'
 import { invoicePdf } from './pdf/render'
 
-/** An invoice's PDF with the logo it names and, for a Polish seller, KSeF's KOD I. */
+/** An invoice's PDF with the logo it names and, for a Polish seller, KSeF's KOD I or the AEAT's QR. */
 export async function invoicePdfFor(
   books: Books,
   invoice: InvoiceView,
@@ -15,6 +15,6 @@ export async function invoicePdfFor(
   return invoicePdf(invoice, language, {
     ...options,
     logo: logoBytes(books, invoice.seller?.logo),
-    ksef: options.upcoming ? null : ksefCode(books, invoice)
+    ...(options.upcoming ? {} : taxCodes(books, invoice))
   })
 }

@@ -7,6 +7,8 @@ import {
   rejectKsef,
   setExchangeRate
 } from '../books/ksef'
+import { viewInvoice } from '../books/invoices'
+import { verifactuExport, verifactuRecords, verifyVerifactu } from '../books/verifactu'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
 
@@ -31,6 +33,34 @@ export function registerComplianceHandlers(registry: HandlerRegistry, ctx: Handl
     .register('ksef/reject', ({ invoiceId, reason }) => rejectKsef(books(), invoiceId, reason))
     .register('ksef/importUpo', ({ files }) => importUpo(books(), files))
     .register('exchangeRates/list', () => listExchangeRates(books()))
+    .register('verifactu/records', ({ limit }) => {
+      const all = verifactuRecords(books())
+      const chain = verifyVerifactu(books(), (id) => viewInvoice(books(), id))
+      return {
+        records: all
+          .slice(-limit)
+          .reverse()
+          .map((r) => ({
+            id: r.id,
+            invoiceId: r.invoiceId,
+            kind: r.kind,
+            tipoFactura: r.tipoFactura,
+            numSerie: r.numSerie,
+            issueDate: r.issueDate,
+            importeTotal: r.importeTotal,
+            generatedAt: r.generatedAt,
+            huella: r.huella
+          })),
+        total: all.length,
+        chain: { ok: chain.ok, broken: chain.broken }
+      }
+    })
+    .register('verifactu/export', () => ({
+      files: verifactuExport(books(), (id) => viewInvoice(books(), id)).map((xml, i) => ({
+        fileName: `verifactu-${books().today()}${i ? `-${i + 1}` : ''}.xml`,
+        dataBase64: Buffer.from(xml, 'utf8').toString('base64')
+      }))
+    }))
     .register('exchangeRates/set', ({ currency, day, rate }) => {
       setExchangeRate(books(), currency, day, rate)
       return listExchangeRates(books())

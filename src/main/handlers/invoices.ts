@@ -12,13 +12,14 @@ import {
   voidInvoice
 } from '../books/invoices'
 import { listInvoices } from '../books/invoice-list'
-import { verifyLedger } from '../books/ledger'
+import { verifyChains } from '../books/chains'
 import { invoiceFileName } from '../documents/pdf/render'
 import { invoicePdfFor } from '../documents/logo'
 import { logoByHash } from '../books/document-images'
 import { einvoiceRecords, exportEinvoiceFile } from '../documents/einvoice/export'
 import { formatsFor } from '../documents/einvoice/registry'
 import { ksefInvoiceStatus } from '../books/ksef'
+import { verifactuCode, verifactuRecords } from '../books/verifactu'
 import { runPdf, runZip } from '../documents/pdf/merge'
 import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
@@ -116,7 +117,19 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
           short: f.short
         })),
         records: einvoiceRecords(books(), invoiceId),
-        ksef: ksefInvoiceStatus(books(), invoice)
+        ksef: ksefInvoiceStatus(books(), invoice),
+        verifactu:
+          invoice.seller?.country === 'ES'
+            ? {
+                code: verifactuCode(books(), invoice),
+                records: verifactuRecords(books(), invoice.id).map((r) => ({
+                  kind: r.kind,
+                  tipoFactura: r.tipoFactura,
+                  huella: r.huella,
+                  generatedAt: r.generatedAt
+                }))
+              }
+            : null
       }
     })
     .register('billing/runZip', async ({ runId }) => {
@@ -156,5 +169,5 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
     .register('payments/record', (input) => recordPayment(books(), input))
     .register('payments/refund', (input) => ({ paymentId: refundCredit(books(), input) }))
     .register('payments/reverse', (input) => reversePayment(books(), input))
-    .register('ledger/verify', () => verifyLedger(books()))
+    .register('ledger/verify', () => verifyChains(books()))
 }

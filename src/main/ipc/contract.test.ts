@@ -203,6 +203,8 @@ const MALFORMED: Record<Channel, Case[]> = {
     { input: { files: [{ name: 'a.xml' }] }, paths: ['files.0.text'] }
   ],
   'exchangeRates/list': [{ input: { currency: 'EUR' }, paths: ['currency'] }],
+  'verifactu/records': [{ input: { limit: 0 }, paths: ['limit'] }],
+  'verifactu/export': [{ input: { all: true }, paths: ['all'] }],
   'exchangeRates/set': [
     { input: { currency: 'EURO', day: '2026-01-02', rate: '4.2' }, paths: ['currency'] },
     { input: { currency: 'EUR', day: '2026-02-30', rate: '4.2' }, paths: ['day'] },

@@ -617,6 +617,8 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
     'ksef/importUpo': { files: [{ name: 'upo.xml', text: '<Potwierdzenie/>' }] },
     'exchangeRates/list': {},
     'exchangeRates/set': { currency: 'EUR', day: '2026-01-02', rate: '4.2155' },
+    'verifactu/records': {},
+    'verifactu/export': {},
     'statements/pdf': { customerId: ids.ana, from: '2026-01-01', to: '2026-12-31' },
     'statements/email': {
       customerId: ids.ana,

@@ -438,6 +438,23 @@ export interface ExchangeRateTable {
   created_at: string
 }
 
+/** Verifactu's chained records of a Spanish seller (append-only). */
+export interface VerifactuRecordTable {
+  id: Id
+  invoice_id: number
+  kind: 'alta' | 'anulacion'
+  tipo_factura: string | null
+  nif: string
+  num_serie: string
+  issue_date: string
+  cuota_total: string | null
+  importe_total: string | null
+  previous_id: number | null
+  previous_huella: string
+  generated_at: string
+  huella: string
+}
+
 export interface DocumentImageTable {
   sha256: string
   mime_type: string
@@ -489,4 +506,5 @@ export interface Database {
   einvoice_exports: EinvoiceExportTable
   ksef_events: KsefEventTable
   exchange_rates: ExchangeRateTable
+  verifactu_records: VerifactuRecordTable
 }

@@ -33,7 +33,13 @@ export interface DocumentModel {
    * The tax authority's verification code, printed near the top beside the parties: KSeF's KOD I
    * (labelled with the KSeF number, or OFFLINE until KSeF gives one).
    */
-  taxCode: { payload: string; label: string; caption: string } | null
+  taxCode: {
+    payload: string
+    label: string
+    caption: string
+    /** At the head of the first page (the AEAT's rule), or beside the parties. */
+    placement: 'top' | 'parties'
+  } | null
   legalNotes: string[]
   footer: string
   /** Labels the layout fills in: "Page {{page}} of {{pages}}", "Carried forward". */
@@ -95,7 +101,11 @@ export function invoiceModel(
   invoice: InvoiceView,
   language: string,
   t: Translate,
-  options: { upcoming?: boolean; ksef?: { url: string; label: string } | null } = {}
+  options: {
+    upcoming?: boolean
+    ksef?: { url: string; label: string } | null
+    verifactu?: { url: string } | null
+  } = {}
 ): DocumentModel {
   const locale = documentLocale(language)
   const c = invoice.currency
@@ -208,14 +218,7 @@ export function invoiceModel(
     totals,
     payment,
     paymentCode,
-    taxCode:
-      options.ksef && !options.upcoming && !draft
-        ? {
-            payload: options.ksef.url,
-            label: options.ksef.label,
-            caption: t('documents.ksefCaption')
-          }
-        : null,
+    taxCode: options.upcoming || draft ? null : taxCode(options, t),
     legalNotes: invoice.legalNotes,
     footer: [invoice.seller?.name, invoice.seller?.email, invoice.seller?.phone]
       .filter(Boolean)
@@ -224,6 +227,31 @@ export function invoiceModel(
     carriedLabel: t('documents.carried'),
     money
   }
+}
+
+/**
+ * The tax authority's code: the AEAT's, with the words its rules prescribe in Spanish whatever the
+ * document's language ("QR tributario:" above, "VERI*FACTU" below), or KSeF's KOD I.
+ */
+function taxCode(
+  options: { ksef?: { url: string; label: string } | null; verifactu?: { url: string } | null },
+  t: Translate
+): DocumentModel['taxCode'] {
+  if (options.verifactu)
+    return {
+      payload: options.verifactu.url,
+      caption: 'QR tributario:',
+      label: 'VERI*FACTU',
+      placement: 'top'
+    }
+  if (options.ksef)
+    return {
+      payload: options.ksef.url,
+      label: options.ksef.label,
+      caption: t('documents.ksefCaption'),
+      placement: 'parties'
+    }
+  return null
 }
 
 /** IBAN in groups of four, as it is printed: PL61 1090 1014 0000 0712 1981 2874. */

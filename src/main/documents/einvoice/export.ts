@@ -3,6 +3,7 @@ import type { InvoiceView } from '@shared/books/invoices'
 import { getCustomer } from '../../books/customers'
 import { viewInvoice } from '../../books/invoices'
 import { logoBytes } from '../../books/document-images'
+import { recordEntries, verifactuRecords } from '../../books/verifactu'
 import { problem } from '../../errors'
 import type { Books } from '../../store/sync'
 import { invoiceFileName } from '../pdf/render'
@@ -101,8 +102,16 @@ export function einvoiceContext(books: Books, invoice: InvoiceView): EinvoiceCon
           }
         : null,
     plnRate: invoice.issueDate ? plnRateFor(books, invoice.currency, invoice.issueDate) : null,
-    logo: logoBytes(books, invoice.seller?.logo)
+    logo: logoBytes(books, invoice.seller?.logo),
+    verifactu: verifactuEntry(books, invoice)
   }
+}
+
+/** A Spanish seller's alta of the document, with the record before it; none otherwise. */
+function verifactuEntry(books: Books, invoice: InvoiceView) {
+  if (invoice.seller?.country !== 'ES') return null
+  const alta = verifactuRecords(books, invoice.id).find((r) => r.kind === 'alta')
+  return alta ? recordEntries(books, [alta], () => invoice)[0]! : null
 }
 
 /**

@@ -4,6 +4,7 @@ import { currencyExponent } from '@shared/money'
 import { ownValue } from '@shared/own'
 import { problem } from '../../errors'
 import { ciiXml } from './cii'
+import { suministroXml, type RecordEntry } from './verifactu/suministro'
 import { facturxPdf } from './facturx'
 import { invoicePdf } from '../pdf/render'
 import { fa3Xml, type Fa3Context } from './ksef/fa3'
@@ -39,6 +40,8 @@ export interface EinvoiceFormatDefinition {
 export type EinvoiceContext = Fa3Context & {
   /** The seller's logo the document names, for a format that carries the PDF. */
   logo?: Uint8Array
+  /** A Spanish seller's Verifactu alta of the document, with the record before it. */
+  verifactu?: RecordEntry | null
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
@@ -81,6 +84,29 @@ export const EINVOICE_REGISTRY: Readonly<Record<EinvoiceFormat, EinvoiceFormatDe
         utf8(ciiXml(en16931Invoice(invoice))),
         { author: invoice.seller?.name ?? '', issuedAt: context.issuedAt }
       )
+  },
+  verifactu: {
+    format: 'verifactu',
+    version: 'verifactu-suministrolr-1.0/1',
+    ...EINVOICE_LABELS.verifactu,
+    suffix: '.verifactu.xml',
+    mimeType: 'application/xml',
+    appliesTo: (invoice) => invoice.seller?.country === 'ES' && invoice.currency === 'EUR',
+    // the document's RegistroAlta, as it was chained when issued
+    write: (invoice, context) => {
+      if (!context.verifactu)
+        throw problem(
+          'CONFLICT',
+          'verifactu_no_record',
+          `${invoice.number} has no Verifactu record: it was issued before Facturo kept them`,
+          { number: invoice.number ?? '' }
+        )
+      return utf8(
+        suministroXml({ name: invoice.seller?.name ?? '', nif: context.verifactu.record.nif }, [
+          context.verifactu
+        ])
+      )
+    }
   },
   ksef: {
     format: 'ksef',

@@ -103,8 +103,42 @@ export function layoutDocument(
     y = PAGE.height - PAGE.margin
   }
 
-  // first page: the logo, title, facts, parties, notes
+  // first page: the tax authority's code when its rules put it at the head, then the logo,
+  // title, facts, parties, notes
   newPage()
+  const taxCode = model.taxCode
+  let top = PAGE.height - PAGE.margin
+  if (taxCode?.placement === 'top') {
+    const centre = PAGE.width / 2
+    const captionY = top - SIZE.body
+    text({
+      x: centre + measure(taxCode.caption, SIZE.body) / 2,
+      y: captionY,
+      text: taxCode.caption,
+      size: SIZE.body,
+      align: 'right'
+    })
+    // at least 2 mm of white around the code (the AEAT asks it): 8 pt
+    const codeBottom = captionY - 9 - TAX_QR_SIZE
+    ops.push({
+      kind: 'qr',
+      x: centre - TAX_QR_SIZE / 2,
+      y: codeBottom,
+      size: TAX_QR_SIZE,
+      payload: taxCode.payload
+    })
+    const labelY = codeBottom - 8 - SIZE.body
+    text({
+      x: centre + measure(taxCode.label, SIZE.body, true) / 2,
+      y: labelY,
+      text: taxCode.label,
+      size: SIZE.body,
+      bold: true,
+      align: 'right'
+    })
+    top = labelY - 18
+    y = top
+  }
   if (logo && logo.width > 0 && logo.height > 0) {
     const scale = Math.min(LOGO_BOX.width / logo.width, LOGO_BOX.height / logo.height)
     const height = logo.height * scale
@@ -122,7 +156,7 @@ export function layoutDocument(
     y -= lineHeight(SIZE.title)
     text({ x: PAGE.margin, y, text: l, size: SIZE.title, bold: true })
   }
-  let factsY = PAGE.height - PAGE.margin
+  let factsY = top
   for (const f of model.facts) {
     factsY -= lineHeight(SIZE.body)
     text({
@@ -137,17 +171,18 @@ export function layoutDocument(
   }
   y = Math.min(y, factsY) - 26
   // the tax code's column: the code, its caption above and its label (a KSeF number) below
-  const taxCode = model.taxCode
-  const taxColumn = taxCode
+  const besideParties = taxCode?.placement === 'parties' ? taxCode : null
+  const taxColumn = besideParties
     ? Math.max(
         TAX_QR_SIZE,
-        measure(taxCode.label, SIZE.small),
-        measure(taxCode.caption, SIZE.label)
+        measure(besideParties.label, SIZE.small),
+        measure(besideParties.caption, SIZE.label)
       )
     : 0
-  const partyWidth = (PAGE.width - 2 * PAGE.margin - 24 - (taxCode ? taxColumn + 16 : 0)) / 2
+  const partyWidth = (PAGE.width - 2 * PAGE.margin - 24 - (besideParties ? taxColumn + 16 : 0)) / 2
   let partiesBottom = y
-  if (taxCode) {
+  if (besideParties) {
+    const taxCode = besideParties
     const centre = right - taxColumn / 2
     text({
       x: centre + measure(taxCode.caption, SIZE.label) / 2,
@@ -157,7 +192,7 @@ export function layoutDocument(
       tone: 'muted',
       align: 'right'
     })
-    const codeBottom = y - 4 - TAX_QR_SIZE
+    const codeBottom = y - 8 - TAX_QR_SIZE
     ops.push({
       kind: 'qr',
       x: centre - TAX_QR_SIZE / 2,
@@ -165,7 +200,7 @@ export function layoutDocument(
       size: TAX_QR_SIZE,
       payload: taxCode.payload
     })
-    const labelY = codeBottom - 4 - lineHeight(SIZE.small)
+    const labelY = codeBottom - 6 - lineHeight(SIZE.small)
     text({
       x: centre + measure(taxCode.label, SIZE.small) / 2,
       y: labelY,

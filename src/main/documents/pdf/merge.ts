@@ -3,7 +3,7 @@ import { PDFDocument } from '@cantoo/pdf-lib'
 import type { InvoiceView } from '@shared/books/invoices'
 import { problem } from '../../errors'
 import { logoBytes } from '../../books/document-images'
-import { ksefCode } from '../../books/ksef'
+import { taxCodes } from '../tax-codes'
 import { viewInvoice } from '../../books/invoices'
 import type { Books } from '../../store/sync'
 import { zipSync, type Zippable } from 'fflate'
@@ -89,14 +89,18 @@ async function runPdfs(books: Books, runId: number, options: RenderOptions) {
     invoice,
     language: invoice.language,
     logo: logoOf(invoice.seller),
-    ksef: ksefCode(books, invoice)
+    ...taxCodes(books, invoice)
   }))
   const pdfs =
     jobs.length >= (options.workersFrom ?? WORKERS_FROM)
       ? await renderInWorkers(jobs, options.threads ?? availableParallelism())
       : await Promise.all(
           jobs.map((job) =>
-            invoicePdf(job.invoice, job.language, { logo: job.logo, ksef: job.ksef })
+            invoicePdf(job.invoice, job.language, {
+              logo: job.logo,
+              ksef: job.ksef,
+              verifactu: job.verifactu
+            })
           )
         )
   return invoices.map((invoice, i) => ({ invoice, pdf: pdfs[i]! }))

@@ -57,6 +57,8 @@ describe.runIf(TOOLS)('payment codes on the invoice', () => {
   it('a EUR invoice carries the EPC QR code for a SEPA transfer of what is due', async () => {
     const invoice = await companyInvoice('ES', 'EUR', {
       legal_name: 'Ibérica Asesores S.L.',
+      // a Spanish company issues with its NIF (its Verifactu record needs one)
+      tax_id: 'B12345674',
       iban: 'ES9121000418450200051332',
       bic: 'CAIXESBBXXX'
     })

@@ -8,7 +8,13 @@ parentPort!.on('message', ({ first, jobs }: { first: number; jobs: RenderJob[] }
     try {
       const pdfs: Uint8Array[] = []
       for (const job of jobs)
-        pdfs.push(await invoicePdf(job.invoice, job.language, { logo: job.logo, ksef: job.ksef }))
+        pdfs.push(
+          await invoicePdf(job.invoice, job.language, {
+            logo: job.logo,
+            ksef: job.ksef,
+            verifactu: job.verifactu
+          })
+        )
       parentPort!.postMessage(
         { first, pdfs },
         pdfs.map((pdf) => pdf.buffer as ArrayBuffer)

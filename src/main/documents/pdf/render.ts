@@ -117,6 +117,8 @@ export async function invoicePdf(
     logo?: Uint8Array
     /** KSeF's KOD I for a Polish seller's issued document (books/ksef.ts ksefCode). */
     ksef?: { url: string; label: string } | null
+    /** The AEAT's VERI*FACTU QR of a Spanish seller's issued document (books/verifactu.ts). */
+    verifactu?: { url: string } | null
   } = {}
 ): Promise<Uint8Array> {
   return renderPdf(invoiceModel(invoice, language, documentTranslator(language), options), {

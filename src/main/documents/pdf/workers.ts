@@ -17,6 +17,8 @@ export interface RenderJob {
   logo?: Uint8Array
   /** KSeF's KOD I, read from the file beforehand for the same reason. */
   ksef?: { url: string; label: string } | null
+  /** The AEAT's VERI*FACTU QR, likewise. */
+  verifactu?: { url: string } | null
 }
 
 const BATCH = 16

@@ -12,6 +12,7 @@ import * as m0010 from './0010_subscription_notices'
 import * as m0011 from './0011_document_images'
 import * as m0012 from './0012_einvoices'
 import * as m0013 from './0013_ksef'
+import * as m0014 from './0014_verifactu'
 
 /**
  * Every migration, in order, listed by hand: the bundle has no folder to scan.
@@ -30,7 +31,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010_subscription_notices': m0010,
   '0011_document_images': m0011,
   '0012_einvoices': m0012,
-  '0013_ksef': m0013
+  '0013_ksef': m0013,
+  '0014_verifactu': m0014
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

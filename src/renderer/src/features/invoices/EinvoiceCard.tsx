@@ -31,8 +31,8 @@ export function EinvoiceCard({
 }) {
   const { t } = useTranslation()
   const api = useApi()
-  const { formats, records, ksef } = options
-  if (formats.length === 0 && !ksef) return null
+  const { formats, records, ksef, verifactu } = options
+  if (formats.length === 0 && !ksef && !verifactu) return null
   return (
     <Card title={t('einvoice.title')}>
       <div className="card-actions">
@@ -64,6 +64,27 @@ export function EinvoiceCard({
         </ul>
       )}
       {ksef && <KsefStatus invoiceId={invoiceId} status={ksef} onChanged={onChanged} />}
+      {verifactu && verifactu.records.length > 0 && (
+        <section className="verifactu-records" aria-label={t('verifactu.title')}>
+          <h3 className="card-subtitle" translate="no">
+            VERI*FACTU
+          </h3>
+          <ul className="einvoice-records">
+            {verifactu.records.map((r) => (
+              <li key={r.kind}>
+                {t(`verifactu.kind_${r.kind}`)}
+                {r.tipoFactura && <span translate="no"> {r.tipoFactura}</span>}{' '}
+                <span className="muted">
+                  · {r.generatedAt.slice(0, 10)} ·{' '}
+                  <code title={r.huella}>
+                    {t('verifactu.huella')} {r.huella.slice(0, 12)}…
+                  </code>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Card>
   )
 }

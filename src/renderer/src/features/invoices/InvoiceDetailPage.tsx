@@ -59,6 +59,7 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
   const [history] = useChannel('invoices/history', { invoiceId: invoice.id })
   const [einvoices, reloadEinvoices] = useChannel('invoices/einvoices', { invoiceId: invoice.id })
   const ksef = einvoices.status === 'ready' ? einvoices.value.ksef : null
+  const verifactu = einvoices.status === 'ready' ? einvoices.value.verifactu : null
   const [rates] = useChannel('taxRates/list', {})
   const [action, setAction] = useState<Action>(null)
   const [lineId, setLineId] = useState<number | null>(null)
@@ -170,7 +171,11 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
               </table>
             </Card>
           )}
-          <InvoiceDocument invoice={invoice} ksef={ksef?.code ?? null} />
+          <InvoiceDocument
+            invoice={invoice}
+            ksef={ksef?.code ?? null}
+            verifactu={verifactu?.code ?? null}
+          />
         </div>
         <aside>
           <Card title={t('invoices.summary')}>

@@ -38,7 +38,9 @@ function TaxCode({ code }: { code: NonNullable<DocumentModel['taxCode']> }) {
   const { size, d } = useMemo(() => qrSvgPath(code.payload), [code.payload])
   return (
     <figure className="doc-qr doc-tax-code">
-      <span className="doc-label">{code.caption}</span>
+      <span className={code.placement === 'top' ? 'doc-tax-caption' : 'doc-label'}>
+        {code.caption}
+      </span>
       <a href={code.payload} target="_blank" rel="noreferrer">
         <svg viewBox={`-4 -4 ${size + 8} ${size + 8}`} role="img" aria-label={code.caption}>
           <rect x={-4} y={-4} width={size + 8} height={size + 8} fill="#fff" />
@@ -58,13 +60,16 @@ function TaxCode({ code }: { code: NonNullable<DocumentModel['taxCode']> }) {
 export function InvoiceDocument({
   invoice,
   upcoming = false,
-  ksef = null
+  ksef = null,
+  verifactu = null
 }: {
   invoice: InvoiceView
   /** The invoice the next billing run will make: titled and watermarked as a preview. */
   upcoming?: boolean
   /** KSeF's KOD I of a Polish seller's issued document (from invoices/einvoices). */
   ksef?: { url: string; label: string } | null
+  /** The AEAT's VERI*FACTU QR of a Spanish seller's. */
+  verifactu?: { url: string } | null
 }) {
   const model = useMemo(
     () =>
@@ -72,9 +77,9 @@ export function InvoiceDocument({
         invoice,
         invoice.language,
         i18next.getFixedT(invoice.language) as unknown as Translate,
-        { upcoming, ksef }
+        { upcoming, ksef, verifactu }
       ),
-    [invoice, upcoming, ksef]
+    [invoice, upcoming, ksef, verifactu]
   )
   return (
     // the customer's words, not the app's: marked so, and never machine-translated
@@ -83,6 +88,11 @@ export function InvoiceDocument({
         <p className="doc-watermark" aria-hidden="true">
           {model.watermark}
         </p>
+      )}
+      {model.taxCode?.placement === 'top' && (
+        <div className="doc-tax-top">
+          <TaxCode code={model.taxCode} />
+        </div>
       )}
       <header className="doc-head">
         <div>
@@ -100,7 +110,11 @@ export function InvoiceDocument({
           ))}
         </dl>
       </header>
-      <div className={model.taxCode ? 'doc-parties doc-parties-coded' : 'doc-parties'}>
+      <div
+        className={
+          model.taxCode?.placement === 'parties' ? 'doc-parties doc-parties-coded' : 'doc-parties'
+        }
+      >
         {model.parties.map((p) => (
           <div key={p.label} className="doc-party">
             <p className="doc-label">{p.label}</p>
@@ -110,7 +124,7 @@ export function InvoiceDocument({
             ))}
           </div>
         ))}
-        {model.taxCode && <TaxCode code={model.taxCode} />}
+        {model.taxCode?.placement === 'parties' && <TaxCode code={model.taxCode} />}
       </div>
       {model.notes.map((note) => (
         <p key={note} className="doc-note">

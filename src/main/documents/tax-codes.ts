@@ -1,0 +1,12 @@
+import type { InvoiceView } from '@shared/books/invoices'
+import { ksefCode } from '../books/ksef'
+import { verifactuCode } from '../books/verifactu'
+import type { Books } from '../store/sync'
+
+/**
+ * The tax authority's code an issued document prints, read from the books: KSeF's KOD I for a
+ * Polish seller, the AEAT's VERI*FACTU QR for a Spanish one; none for others or for drafts.
+ */
+export function taxCodes(books: Books, invoice: InvoiceView) {
+  return { ksef: ksefCode(books, invoice), verifactu: verifactuCode(books, invoice) }
+}
