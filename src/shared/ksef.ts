@@ -98,7 +98,7 @@ export interface ExchangeRate {
 export type KsefInvoiceStatus = Omit<
   KsefQueueRow,
   'invoiceId' | 'kind' | 'number' | 'customerName' | 'issueDate' | 'currency' | 'total'
-> & { code: { url: string; label: string } | null }
+> & { code: { url: string; label: string; splitPayment: boolean } | null }
 
 /** A Spanish seller's Verifactu records, newest first, with the chain's check. */
 export interface VerifactuRecordsView {

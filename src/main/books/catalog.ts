@@ -29,7 +29,8 @@ export function taxRates(books: Books): TaxRate[] {
       category: r.category as TaxRate['category'],
       percent: r.percent,
       ...(r.exemption_reason ? { exemption_reason: r.exemption_reason } : {}),
-      ...(r.exemption_code ? { exemption_code: r.exemption_code } : {})
+      ...(r.exemption_code ? { exemption_code: r.exemption_code } : {}),
+      ...(r.split_payment ? { split_payment: true } : {})
     }))
 }
 
@@ -41,6 +42,7 @@ export function saveTaxRate(books: Books, rate: TaxRate): TaxRate {
       percent: rate.percent,
       exemption_reason: rate.exemption_reason ?? null,
       exemption_code: rate.exemption_code ?? null,
+      split_payment: rate.split_payment ? 1 : 0,
       archived_at: null
     }
     books.run(

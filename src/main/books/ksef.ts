@@ -11,7 +11,7 @@ import {
 } from '@shared/ksef'
 import { AppError, problem } from '../errors'
 import { acceptedKsefNumber, exportEinvoice, einvoiceContext } from '../documents/einvoice/export'
-import { fa3Xml, KSEF_MANDATORY_FROM } from '../documents/einvoice/ksef/fa3'
+import { fa3Xml, KSEF_MANDATORY_FROM, splitPaymentApplies } from '../documents/einvoice/ksef/fa3'
 import { kodILabel, kodIUrl } from '../documents/einvoice/ksef/kod'
 import { checkKsefNumber, nipOf } from '../documents/einvoice/ksef/numbers'
 import {
@@ -72,13 +72,13 @@ function queueInvoices(books: Books, invoiceId?: number): QueueInvoice[] {
   return books.all(query.orderBy('i.issue_date', 'desc').orderBy('i.id', 'desc')) as QueueInvoice[]
 }
 
-function eventsByInvoice(books: Books): Map<number, KsefEvent[]> {
-  const rows = books.all(
-    books.q
-      .selectFrom('ksef_events')
-      .select(['invoice_id', 'kind', 'at', 'ksef_number', 'reason'])
-      .orderBy('id')
-  )
+/** The events of these invoices (all of them when `ids` is undefined), in order, by invoice. */
+function eventsByInvoice(books: Books, ids?: number[]): Map<number, KsefEvent[]> {
+  let query = books.q
+    .selectFrom('ksef_events')
+    .select(['invoice_id', 'kind', 'at', 'ksef_number', 'reason'])
+  if (ids) query = query.where('invoice_id', 'in', ids.length ? ids : [-1])
+  const rows = books.all(query.orderBy('id'))
   const events = new Map<number, KsefEvent[]>()
   for (const r of rows) {
     const list = events.get(r.invoice_id) ?? []
@@ -88,13 +88,13 @@ function eventsByInvoice(books: Books): Map<number, KsefEvent[]> {
   return events
 }
 
-function recordedHashes(books: Books): Map<number, string> {
-  const rows = books.all(
-    books.q
-      .selectFrom('einvoice_exports')
-      .select(['invoice_id', 'sha256'])
-      .where('format', '=', 'ksef')
-  )
+function recordedHashes(books: Books, ids?: number[]): Map<number, string> {
+  let query = books.q
+    .selectFrom('einvoice_exports')
+    .select(['invoice_id', 'sha256'])
+    .where('format', '=', 'ksef')
+  if (ids) query = query.where('invoice_id', 'in', ids.length ? ids : [-1])
+  const rows = books.all(query)
   return new Map(rows.map((r) => [r.invoice_id, r.sha256]))
 }
 
@@ -102,8 +102,13 @@ function recordedHashes(books: Books): Map<number, string> {
 const STATE_ORDER: Record<KsefState, number> = { rejected: 0, to_send: 1, sent: 2, accepted: 3 }
 
 function queueRows(books: Books, invoices: QueueInvoice[]): KsefQueueRow[] {
-  const events = eventsByInvoice(books)
-  const hashes = recordedHashes(books)
+  // one invoice's page reads only its own events (and those of the invoice it corrects)
+  const few = invoices.length <= 50
+  const ids = few
+    ? invoices.flatMap((i) => (i.corrects_invoice_id ? [i.id, i.corrects_invoice_id] : [i.id]))
+    : undefined
+  const events = eventsByInvoice(books, ids)
+  const hashes = recordedHashes(books, ids)
   const today = books.today()
   const rows = invoices.map((inv): KsefQueueRow => {
     const status = ksefStatus(events.get(inv.id) ?? [])
@@ -410,7 +415,7 @@ export function setExchangeRate(books: Books, currency: string, day: string, rat
 export function ksefCode(
   books: Books,
   invoice: InvoiceView
-): { url: string; label: string } | null {
+): { url: string; label: string; splitPayment: boolean } | null {
   const def = EINVOICE_REGISTRY.ksef
   if (!invoice.number || !invoice.issueDate || !def.appliesTo(invoice)) return null
   const nip = nipOf(invoice.seller?.taxId)
@@ -423,19 +428,19 @@ export function ksefCode(
       .where('format', '=', 'ksef')
   )?.sha256
   let sha256 = recorded
-  if (!sha256) {
-    try {
-      sha256 = createHash('sha256')
-        .update(fa3Xml(invoice, einvoiceContext(books, invoice)), 'utf8')
-        .digest('hex')
-    } catch (error) {
-      if (error instanceof AppError) return null
-      throw error
-    }
+  let splitPayment: boolean
+  try {
+    const context = einvoiceContext(books, invoice)
+    splitPayment = splitPaymentApplies(invoice, context)
+    sha256 ??= createHash('sha256').update(fa3Xml(invoice, context), 'utf8').digest('hex')
+  } catch (error) {
+    if (error instanceof AppError) return null
+    throw error
   }
   return {
     url: kodIUrl(nip, invoice.issueDate, sha256),
-    label: kodILabel(acceptedKsefNumber(books, invoice.id))
+    label: kodILabel(acceptedKsefNumber(books, invoice.id)),
+    splitPayment
   }
 }
 

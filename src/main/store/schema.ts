@@ -39,6 +39,8 @@ export interface TaxRateTable {
   percent: string
   exemption_reason: string | null
   exemption_code: string | null
+  /** 1 for Annex 15 goods and services (Poland's split payment). */
+  split_payment: Generated<number>
   archived_at: string | null
   created_at: string
 }

@@ -111,7 +111,12 @@ export const taxRateSchema = z
     /** Required for exempt (E) rates: the legal ground, printed on the invoice. */
     exemption_reason: z.string().max(300).optional(),
     /** The VATEX code of the exemption, e.g. "VATEX-EU-132-1I". */
-    exemption_code: z.string().max(40).optional()
+    exemption_code: z.string().max(40).optional(),
+    /**
+     * Poland: goods and services of Annex 15 to the VAT act, which a Polish seller's invoice over
+     * PLN 15,000 must mark for the split payment mechanism (FA(3) P_12_Zal_15 and P_18A).
+     */
+    split_payment: z.boolean().optional()
   })
   .superRefine((rate, ctx) => {
     if (rate.category !== 'S' && compareDecimalText(rate.percent, '0') !== 0) {

@@ -103,7 +103,7 @@ export function invoiceModel(
   t: Translate,
   options: {
     upcoming?: boolean
-    ksef?: { url: string; label: string } | null
+    ksef?: { url: string; label: string; splitPayment?: boolean } | null
     verifactu?: { url: string } | null
   } = {}
 ): DocumentModel {
@@ -219,7 +219,10 @@ export function invoiceModel(
     payment,
     paymentCode,
     taxCode: options.upcoming || draft ? null : taxCode(options, t),
-    legalNotes: invoice.legalNotes,
+    // the wording art. 106e ust. 1 pkt 18a of the Polish VAT act prescribes, in Polish
+    legalNotes: options.ksef?.splitPayment
+      ? [...invoice.legalNotes, 'mechanizm podzielonej płatności']
+      : invoice.legalNotes,
     footer: [invoice.seller?.name, invoice.seller?.email, invoice.seller?.phone]
       .filter(Boolean)
       .join('  ·  '),

@@ -103,6 +103,16 @@ export function einvoiceContext(books: Books, invoice: InvoiceView): EinvoiceCon
         : null,
     plnRate: invoice.issueDate ? plnRateFor(books, invoice.currency, invoice.issueDate) : null,
     logo: logoBytes(books, invoice.seller?.logo),
+    splitPaymentLines: books
+      .all(
+        books.q
+          .selectFrom('invoice_lines as l')
+          .innerJoin('tax_rates as r', 'r.id', 'l.tax_rate_id')
+          .select('l.id')
+          .where('l.invoice_id', '=', invoice.id)
+          .where('r.split_payment', '=', 1)
+      )
+      .map((r) => r.id),
     verifactu: verifactuEntry(books, invoice)
   }
 }

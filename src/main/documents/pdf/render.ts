@@ -116,7 +116,7 @@ export async function invoicePdf(
     upcoming?: boolean
     logo?: Uint8Array
     /** KSeF's KOD I for a Polish seller's issued document (books/ksef.ts ksefCode). */
-    ksef?: { url: string; label: string } | null
+    ksef?: { url: string; label: string; splitPayment?: boolean } | null
     /** The AEAT's VERI*FACTU QR of a Spanish seller's issued document (books/verifactu.ts). */
     verifactu?: { url: string } | null
   } = {}

@@ -16,7 +16,7 @@ export interface RenderJob {
   /** The logo the invoice names, its bytes (a worker has no company file to read). */
   logo?: Uint8Array
   /** KSeF's KOD I, read from the file beforehand for the same reason. */
-  ksef?: { url: string; label: string } | null
+  ksef?: { url: string; label: string; splitPayment?: boolean } | null
   /** The AEAT's VERI*FACTU QR, likewise. */
   verifactu?: { url: string } | null
 }

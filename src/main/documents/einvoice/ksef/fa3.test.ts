@@ -5,6 +5,11 @@ import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { InvoiceView } from '@shared/books/invoices'
 import { ksefCode } from '../../../books/ksef'
+import { saveTaxRate } from '../../../books/catalog'
+import { invoiceModel } from '@shared/documents/invoice-model'
+import { documentTranslator } from '../../pdf/render'
+import { addDraftLine, createDraft, issueInvoice } from '../../../books/invoices'
+import { taxRateSchema } from '@shared/billing/inputs'
 import { appErrorOf } from '../../../books/test-support'
 import type { Books } from '../../../store/sync'
 import { einvoiceContext, exportEinvoice } from '../export'
@@ -85,6 +90,61 @@ describe.skipIf(!VALIDATORS)('FA(3) passes the official schema', () => {
     const { ok, report } = validate([broken])
     expect(ok).toBe(false)
     expect(report).toMatch(/P_12/)
+  }, 60_000)
+})
+
+describe('split payment (Annex 15)', () => {
+  it('marks Annex 15 lines, and an invoice over PLN 15,000 with them P_18A, passing the schema', () => {
+    saveTaxRate(
+      books,
+      taxRateSchema.parse({
+        id: 'mpp23',
+        name: 'VAT 23% (zał. 15)',
+        category: 'S',
+        percent: '23',
+        split_payment: true
+      })
+    )
+    const issue = (price: string) => {
+      const { id } = createDraft(books, {
+        customerId: documents.domestic.customerId,
+        currency: 'PLN',
+        billDate: books.today(),
+        lines: []
+      })
+      addDraftLine(books, id, {
+        description: 'Dostawa elektroniki',
+        quantity: '1',
+        unitPrice: price,
+        taxRateId: 'mpp23'
+      })
+      addDraftLine(books, id, {
+        description: 'Obsługa',
+        quantity: '1',
+        unitPrice: '100.00',
+        taxRateId: 'standard'
+      })
+      return issueInvoice(books, id)
+    }
+    const big = issue('15000.00')
+    const small = issue('1000.00')
+    const text = (d: InvoiceView) =>
+      new TextDecoder().decode(exportEinvoice(books, d.id, 'ksef').bytes)
+    expect(values(text(big), 'P_18A')).toEqual(['1'])
+    expect(values(text(big), 'P_12_Zal_15')).toEqual(['1'])
+    expect(ksefCode(books, big)!.splitPayment).toBe(true)
+    // and the printout says so, in the act's words
+    const model = invoiceModel(big, 'pl', documentTranslator('pl'), { ksef: ksefCode(books, big) })
+    expect(model.legalNotes).toContain('mechanizm podzielonej płatności')
+    expect(values(text(small), 'P_18A')).toEqual(['2'])
+    expect(values(text(small), 'P_12_Zal_15')).toEqual(['1'])
+    expect(ksefCode(books, small)!.splitPayment).toBe(false)
+    if (VALIDATORS) {
+      const file = join(OUT, 'split-payment.fa3.xml')
+      writeFileSync(file, text(big))
+      const { ok, report } = validate([file])
+      expect(ok, report).toBe(true)
+    }
   }, 60_000)
 })
 

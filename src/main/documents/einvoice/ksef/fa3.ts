@@ -25,6 +25,31 @@ export interface Fa3Context {
   corrected: { number: string; issueDate: string; ksefNumber: string | null } | null
   /** PLN for one unit of the currency (NBP, last working day before issue), when VAT is not in PLN. */
   plnRate: { rate: string; date: string } | null
+  /** The lines whose tax rate marks Annex 15 goods or services (split payment). */
+  splitPaymentLines?: readonly number[]
+}
+
+/** Art. 108a ust. 1a of the VAT act: an invoice over PLN 15,000 with Annex 15 items is paid split. */
+export const SPLIT_PAYMENT_OVER_PLN = 15_000
+
+/**
+ * Whether the invoice falls under the split payment mechanism: an invoice (not a correction) with
+ * an Annex 15 line and a gross total over PLN 15,000 (in another currency, at the NBP rate).
+ */
+export function splitPaymentApplies(invoice: InvoiceView, context: Fa3Context): boolean {
+  if (invoice.kind !== 'invoice' || !context.splitPaymentLines?.length) return false
+  const total = new Decimal(invoice.subtotals.total).div(
+    new Decimal(10).pow(currencyExponent(invoice.currency))
+  )
+  if (invoice.currency === 'PLN') return total.gt(SPLIT_PAYMENT_OVER_PLN)
+  if (!context.plnRate)
+    refuse(
+      invoice,
+      'ksef_rate_missing',
+      `${invoice.number} has Annex 15 items in ${invoice.currency}; whether it is paid split depends on its total in PLN, at the NBP rate of the last working day before ${invoice.issueDate}. Record that rate first (ksef rate ${invoice.currency} DATE RATE)`,
+      { currency: invoice.currency, date: invoice.issueDate ?? '' }
+    )
+  return total.mul(context.plnRate.rate).gt(SPLIT_PAYMENT_OVER_PLN)
 }
 
 /** One P_13_x group: the field, the P_14_x beside it (none without VAT) and what FaWiersz/P_12 says. */
@@ -197,12 +222,12 @@ export function exemptionBasis(reason: string): 'P_19A' | 'P_19B' | 'P_19C' {
   return 'P_19C'
 }
 
-function adnotacje(fa: Node, invoice: InvoiceView, groups: RateGroup[]): void {
+function adnotacje(fa: Node, invoice: InvoiceView, groups: RateGroup[], split: boolean): void {
   const node = branch(fa, 'Adnotacje')
   leaf(node, 'P_16', '2')
   leaf(node, 'P_17', '2')
   leaf(node, 'P_18', groups.some((g) => g.p12 === 'oo' || g.p12 === 'np II') ? '1' : '2')
-  leaf(node, 'P_18A', '2')
+  leaf(node, 'P_18A', split ? '1' : '2')
   const exemption = branch(node, 'Zwolnienie')
   if (groups.some((g) => g.p12 === 'zw')) {
     const reason = invoice.taxes.find((t) => t.category === 'E')?.exemptionReason?.trim()
@@ -257,7 +282,8 @@ function line(
   sign: 1 | -1,
   exponent: number,
   groupOf: (l: InvoiceLineView) => RateGroup,
-  rate: string | null
+  rate: string | null,
+  annex15: boolean
 ): void {
   const node = branch(fa, 'FaWiersz')
   leaf(node, 'NrWierszaFa', String(n))
@@ -273,6 +299,7 @@ function line(
     leaf(node, 'P_10', amountText(sign * l.discount, exponent))
   leaf(node, 'P_11', amountText(sign * l.netAmount, exponent))
   leaf(node, 'P_12', groupOf(l).p12)
+  if (annex15) leaf(node, 'P_12_Zal_15', '1')
   leaf(node, 'KursWaluty', rate)
 }
 
@@ -391,15 +418,27 @@ export function fa3Xml(invoice: InvoiceView, context: Fa3Context): string {
     }
   }
   leaf(fa, 'P_15', money(invoice.subtotals.total))
+  const split = splitPaymentApplies(invoice, context)
   adnotacje(
     fa,
     invoice,
-    groups.map((g) => g.group)
+    groups.map((g) => g.group),
+    split
   )
   leaf(fa, 'RodzajFaktury', credit ? 'KOR' : 'VAT')
   if (credit) correction(fa, invoice, context)
   invoice.lines.forEach((l, i) =>
-    line(fa, invoice, l, i + 1, sign, exponent, (x) => groupOf(x.taxCategory, x.taxPercent), rate)
+    line(
+      fa,
+      invoice,
+      l,
+      i + 1,
+      sign,
+      exponent,
+      (x) => groupOf(x.taxCategory, x.taxPercent),
+      rate,
+      context.splitPaymentLines?.includes(l.id) ?? false
+    )
   )
   payment(fa, invoice)
   if (invoice.legalNotes.length) {

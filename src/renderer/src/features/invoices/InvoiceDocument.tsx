@@ -67,7 +67,7 @@ export function InvoiceDocument({
   /** The invoice the next billing run will make: titled and watermarked as a preview. */
   upcoming?: boolean
   /** KSeF's KOD I of a Polish seller's issued document (from invoices/einvoices). */
-  ksef?: { url: string; label: string } | null
+  ksef?: { url: string; label: string; splitPayment?: boolean } | null
   /** The AEAT's VERI*FACTU QR of a Spanish seller's. */
   verifactu?: { url: string } | null
 }) {

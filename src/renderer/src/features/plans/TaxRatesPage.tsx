@@ -21,6 +21,7 @@ interface RateForm {
   percent: string
   exemption_reason: string
   exemption_code: string
+  split_payment: boolean
 }
 
 const EMPTY: RateForm = {
@@ -29,7 +30,8 @@ const EMPTY: RateForm = {
   category: 'S',
   percent: '',
   exemption_reason: '',
-  exemption_code: ''
+  exemption_code: '',
+  split_payment: false
 }
 
 const formOf = (r: TaxRate): RateForm => ({
@@ -38,7 +40,8 @@ const formOf = (r: TaxRate): RateForm => ({
   category: r.category,
   percent: r.percent,
   exemption_reason: r.exemption_reason ?? '',
-  exemption_code: r.exemption_code ?? ''
+  exemption_code: r.exemption_code ?? '',
+  split_payment: r.split_payment ?? false
 })
 
 function rateInput(f: RateForm): Record<string, unknown> {
@@ -48,7 +51,8 @@ function rateInput(f: RateForm): Record<string, unknown> {
     category: f.category,
     percent: f.percent.trim(),
     ...(f.exemption_reason.trim() ? { exemption_reason: f.exemption_reason.trim() } : {}),
-    ...(f.exemption_code.trim() ? { exemption_code: f.exemption_code.trim() } : {})
+    ...(f.exemption_code.trim() ? { exemption_code: f.exemption_code.trim() } : {}),
+    ...(f.split_payment ? { split_payment: true } : {})
   }
 }
 
@@ -183,6 +187,16 @@ function RateEditor({ initial, onSaved }: { initial: RateForm; onSaved(): void }
             error={err('exemption_code')}
             hint={t('plans.exemptionCodeHint')}
           />
+          <label className="form-check">
+            <input
+              type="checkbox"
+              name="split_payment"
+              checked={form.split_payment}
+              onChange={(e) => setForm((f) => ({ ...f, split_payment: e.target.checked }))}
+            />
+            {t('plans.splitPayment')}
+            <span className="field-hint">{t('plans.splitPaymentHint')}</span>
+          </label>
         </div>
         <Button variant="primary" type="submit">
           {t('plans.saveRate')}
