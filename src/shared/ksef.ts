@@ -63,7 +63,11 @@ export const ksefUpoInput = z.strictObject({
     .max(200)
 })
 
-export const ksefExportInput = z.strictObject({ fileName: requiredLine(255).optional() })
+export const ksefExportInput = z.strictObject({
+  fileName: requiredLine(255).optional(),
+  /** Also what was sent but never accepted or rejected (a ZIP that did not reach KSeF). */
+  includeSent: z.boolean().default(false)
+})
 
 export const exchangeRateInput = z.strictObject({
   currency: currencyCode,

@@ -709,6 +709,17 @@ export function voidInvoice(books: Books, invoiceId: number, reason: string): In
         .where('invoice_id', '=', invoiceId)
         .where('reversal_id', 'is', null)
     )
+    // what KSeF has (or may have) received is corrected, never voided
+    const inKsef = books.first(
+      books.q.selectFrom('ksef_events').select('kind').where('invoice_id', '=', invoiceId)
+    )
+    if (inKsef)
+      throw problem(
+        'CONFLICT',
+        'invoice_in_ksef',
+        `${invoice.number} was sent to KSeF; an invoice in KSeF cannot be voided: issue a credit note instead`,
+        { number: invoice.number ?? '' }
+      )
     if (allocated)
       throw problem(
         'CONFLICT',

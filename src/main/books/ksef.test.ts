@@ -6,7 +6,7 @@ import { einvoiceMatrix, type MatrixCase } from '../documents/einvoice/test-matr
 import { exportEinvoice } from '../documents/einvoice/export'
 import { crc8 } from '../documents/einvoice/ksef/numbers'
 import type { Books } from '../store/sync'
-import { createCreditNote, issueInvoice } from './invoices'
+import { createCreditNote, issueInvoice, voidInvoice } from './invoices'
 import { importUpo, ksefCode, ksefExport, ksefQueue, recordKsefNumber, rejectKsef } from './ksef'
 import { appErrorOf, type TestClock } from './test-support'
 
@@ -106,6 +106,44 @@ describe('the KSeF queue', () => {
       appErrorOf(() => recordKsefNumber(books, documents.coupon.id, number)).problem?.key
     ).toBe('ksef_number_taken')
     expect(ksefCode(books, d)!.label).toBe(number)
+  })
+
+  it('a ZIP that could not be written marks nothing sent; one that never arrived can be made again', () => {
+    expect(() =>
+      ksefExport(books, 'batch.zip', {
+        deliver: () => {
+          throw new Error('ENOSPC: no space left on device')
+        }
+      })
+    ).toThrow(/ENOSPC/)
+    expect(rowOf(documents.domestic).state).toBe('to_send')
+    const first = ksefExport(books, 'batch.zip')
+    expect(ksefExport(books, 'again.zip').files).toEqual([])
+    expect(ksefExport(books, 'again.zip', { includeSent: true }).files.sort()).toEqual(
+      first.files.sort()
+    )
+  })
+
+  it('a document voided before it was sent never goes; one sent cannot be voided', () => {
+    voidInvoice(books, documents.coupon.id, 'Wystawiona omyłkowo')
+    expect(rowOf(documents.coupon)).toBeUndefined()
+    ksefExport(books, 'batch.zip')
+    expect(appErrorOf(() => voidInvoice(books, documents.domestic.id, 'Omyłka')).problem?.key).toBe(
+      'invoice_in_ksef'
+    )
+  })
+
+  it('a correction in euros converts at the rate of the invoice it corrects', () => {
+    const original = documents.foreign_currency_vat
+    const credit = issueInvoice(
+      books,
+      createCreditNote(books, original.id, {
+        reason: 'Rabat',
+        lines: [{ lineId: original.lines[0]!.id, amount: 1000 }]
+      }).id
+    )
+    const text = new TextDecoder().decode(exportEinvoice(books, credit.id, 'ksef').bytes)
+    expect(text).toContain('<KursWaluty>4.2155</KursWaluty>')
   })
 
   it('a rejection keeps the reason and the invoice out of KSeF', () => {

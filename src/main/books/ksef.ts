@@ -24,6 +24,7 @@ import { parseUpo, UpoError, type UpoDocument } from '../documents/einvoice/ksef
 import { EINVOICE_REGISTRY } from '../documents/einvoice/registry'
 import type { InvoiceView } from '@shared/books/invoices'
 import type { Books } from '../store/sync'
+import { audit } from './audit'
 import { viewInvoice } from './invoices'
 
 /**
@@ -47,7 +48,37 @@ interface QueueInvoice {
   seller_tax_id: string
 }
 
-/** Issued documents of a seller in Poland: what KSeF must receive. */
+const START_KEY = 'ksef.start'
+
+/**
+ * The day from which the company issues through KSeF (1 February 2026 for the largest, 1 April
+ * 2026 for the others, 2027 for the smallest): documents issued before it are not in the queue.
+ */
+export function ksefStart(books: Books): string {
+  const row = books.first(
+    books.q.selectFrom('settings').select('value').where('key', '=', START_KEY)
+  )
+  return row ? (JSON.parse(row.value) as string) : KSEF_MANDATORY_FROM
+}
+
+export function setKsefStart(books: Books, day: string): string {
+  books.tx(() => {
+    const before = ksefStart(books)
+    books.run(
+      books.q
+        .insertInto('settings')
+        .values({ key: START_KEY, value: JSON.stringify(day) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(day) }))
+    )
+    audit(books, 'settings', START_KEY, 'update', { start: [before, day] })
+  })
+  return day
+}
+
+/**
+ * Issued documents of a seller in Poland from the KSeF start on: what KSeF must receive. A
+ * document voided before anything was sent never reaches KSeF.
+ */
 function queueInvoices(books: Books, invoiceId?: number): QueueInvoice[] {
   let query = books.q
     .selectFrom('invoices as i')
@@ -66,8 +97,16 @@ function queueInvoices(books: Books, invoiceId?: number): QueueInvoice[] {
       sql<string>`coalesce(json_extract(i.seller, '$.taxId'), '')`.as('seller_tax_id')
     ])
     .where('i.number', 'is not', null)
-    .where('i.issue_date', 'is not', null)
+    .where('i.issue_date', '>=', ksefStart(books))
     .where(sql<boolean>`json_extract(i.seller, '$.country') = 'PL'`)
+    .where((eb) =>
+      eb.or([
+        eb('i.status', '!=', 'void'),
+        eb.exists(
+          eb.selectFrom('ksef_events as e').select('e.id').whereRef('e.invoice_id', '=', 'i.id')
+        )
+      ])
+    )
   if (invoiceId !== undefined) query = query.where('i.id', '=', invoiceId)
   return books.all(query.orderBy('i.issue_date', 'desc').orderBy('i.id', 'desc')) as QueueInvoice[]
 }
@@ -177,10 +216,22 @@ const ZIP_DATE = new Date('2000-01-01T00:00:00Z')
  */
 export function ksefExport(
   books: Books,
-  fileName: string
+  fileName: string,
+  options: {
+    /** Also what was sent and not yet accepted or rejected (a ZIP that never reached KSeF). */
+    includeSent?: boolean
+    /**
+     * Where the ZIP goes, called before the invoices are marked sent: if it fails, nothing is
+     * marked, so what was not written is still to send.
+     */
+    deliver?: (bytes: Uint8Array) => void
+  } = {}
 ): { bytes: Uint8Array | null; files: string[]; skipped: { number: string; reason: string }[] } {
   return books.tx(() => {
-    const pending = ksefQueue(books, { state: 'to_send', limit: 10_000 }).rows
+    const queue = ksefQueue(books, { limit: 10_000 }).rows
+    const pending = queue.filter(
+      (r) => r.state === 'to_send' || (options.includeSent && r.state === 'sent')
+    )
     const entries: Zippable = {}
     const skipped: { number: string; reason: string }[] = []
     const at = books.stamp()
@@ -217,7 +268,9 @@ export function ksefExport(
       )
     }
     const files = Object.keys(entries)
-    return { bytes: files.length ? zipSync(entries) : null, files, skipped }
+    const bytes = files.length ? zipSync(entries) : null
+    if (bytes) options.deliver?.(bytes)
+    return { bytes, files, skipped }
   })
 }
 

@@ -15,7 +15,7 @@ import {
   suministroXml,
   type RecordEntry
 } from '../documents/einvoice/verifactu/suministro'
-import { aeatQrUrl } from '../documents/einvoice/verifactu/qr'
+import { verifactuUrl } from '../documents/einvoice/verifactu/qr'
 import type { VerifactuRecordTable } from '../store/schema'
 import type { Books } from '../store/sync'
 import { isoWithOffset } from './ledger'
@@ -78,26 +78,39 @@ const spanish = (invoice: InvoiceView) => invoice.seller?.country === 'ES'
 /** The alta of a document just issued (inside issueInvoice's transaction); nothing for other sellers. */
 export function recordVerifactuAlta(books: Books, invoice: InvoiceView): void {
   if (!spanish(invoice)) return
+  const correctedRow = invoice.correctsInvoiceId
+    ? books.first(
+        books.q
+          .selectFrom('invoices')
+          .select(['status', 'buyer'])
+          .where('id', '=', invoice.correctsInvoiceId)
+      )
+    : undefined
   const corrected = invoice.correctsInvoiceId
     ? {
         tipoFactura:
           verifactuRecords(books, invoice.correctsInvoiceId).find((r) => r.kind === 'alta')
             ?.tipoFactura ?? null,
-        status: invoice.correctsInvoiceId
-          ? (books.first(
-              books.q
-                .selectFrom('invoices')
-                .select('status')
-                .where('id', '=', invoice.correctsInvoiceId)
-            )?.status ?? '')
-          : ''
+        status: correctedRow?.status ?? '',
+        // a simplified invoice is one to a buyer without a tax id (its frozen buyer says)
+        simplified: !(
+          (JSON.parse(correctedRow?.buyer ?? '{}') as { taxId?: string }).taxId ?? ''
+        ).trim()
       }
     : null
   const previous = lastRecord(books)
-  insert(
-    books,
-    altaRecord(invoice, tipoFactura(invoice, corrected), previous, isoWithOffset(books.now()))
+  const record = altaRecord(
+    invoice,
+    tipoFactura(invoice, corrected),
+    previous,
+    isoWithOffset(books.now())
   )
+  // the record as the AEAT will read it, written once now: what it cannot say (a buyer's NIF
+  // that fails its check letter, a VAT category without a code) refuses the issue, not the export
+  suministroXml({ name: invoice.seller?.name ?? '', nif: record.nif }, [
+    { record: { ...record, id: 0 }, previous, invoice, corrected: null }
+  ])
+  insert(books, record)
 }
 
 /** The anulación of a document just voided, when it has an alta. */
@@ -188,13 +201,5 @@ const altaRecordTotal = (invoice: InvoiceView, sign: number) =>
 export function verifactuCode(books: Books, invoice: InvoiceView): { url: string } | null {
   if (!spanish(invoice) || !invoice.number) return null
   const alta = verifactuRecords(books, invoice.id).find((r) => r.kind === 'alta')
-  if (!alta) return null
-  return {
-    url: aeatQrUrl({
-      nif: alta.nif,
-      numSerie: alta.numSerie,
-      issueDate: alta.issueDate,
-      importeTotal: alta.importeTotal ?? '0.00'
-    })
-  }
+  return alta ? { url: verifactuUrl(alta) } : null
 }

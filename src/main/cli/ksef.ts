@@ -3,8 +3,15 @@ import { basename, resolve } from 'node:path'
 import { exchangeRateInput, KSEF_STATES, type KsefQueueRow, type KsefState } from '@shared/ksef'
 import { formatMoney, minorUnits } from '@shared/money'
 import { writeFileAtomic } from '../app-state'
-import { importUpo, ksefExport, ksefQueue, recordKsefNumber, setExchangeRate } from '../books/ksef'
-import { parseOptions } from './args'
+import {
+  importUpo,
+  ksefExport,
+  ksefQueue,
+  recordKsefNumber,
+  setExchangeRate,
+  setKsefStart
+} from '../books/ksef'
+import { dateOption, parseOptions } from './args'
 import { invoiceId, withBooks } from './books-file'
 import { CliError } from './errors'
 
@@ -15,10 +22,11 @@ import { CliError } from './errors'
  */
 
 export const KSEF_USAGE = `npm run cli -- ksef queue [--state ${KSEF_STATES.join('|')}] [--json] --file books.facturo
-  npm run cli -- ksef export --out batch.zip --file books.facturo
+  npm run cli -- ksef export --out batch.zip [--again] --file books.facturo
   npm run cli -- ksef record NUMBER|ID --ksef-number N --file books.facturo
   npm run cli -- ksef import-upo FILE.xml... [--json] --file books.facturo
-  npm run cli -- ksef rate CURRENCY YYYY-MM-DD RATE --file books.facturo`
+  npm run cli -- ksef rate CURRENCY YYYY-MM-DD RATE --file books.facturo
+  npm run cli -- ksef start YYYY-MM-DD --file books.facturo`
 
 /** The leading arguments that are not options (files, an invoice), then the options. */
 function split(argv: readonly string[]): [string[], string[]] {
@@ -71,7 +79,8 @@ async function queue(argv: readonly string[]): Promise<string> {
 async function exportZip(argv: readonly string[]): Promise<string> {
   const o = parseOptions('ksef export', argv, {
     file: { value: true, required: true },
-    out: { value: true, required: true }
+    out: { value: true, required: true },
+    again: { value: false }
   })
   const out = resolve(o.out![0]!)
   return withBooks(o.file![0]!, ({ books, readOnly }) => {
@@ -79,8 +88,11 @@ async function exportZip(argv: readonly string[]): Promise<string> {
       throw new CliError(
         'ksef export: the file is open read-only, and the export marks invoices sent'
       )
-    const { bytes, files, skipped } = ksefExport(books, basename(out))
-    if (bytes) writeFileAtomic(out, bytes)
+    // the ZIP is written before the invoices are marked sent: a failed write marks none
+    const { bytes, files, skipped } = ksefExport(books, basename(out), {
+      includeSent: Boolean(o.again),
+      deliver: (zip) => writeFileAtomic(out, zip)
+    })
     const notSent = skipped.map((s) => `  not exported: ${s.number}: ${s.reason}\n`).join('')
     return bytes
       ? `Wrote ${files.length} FA(3) file(s) to ${out}; they are marked sent:\n${files.map((f) => `  ${f}\n`).join('')}${notSent}`
@@ -133,6 +145,16 @@ async function importReceipts(argv: readonly string[]): Promise<string> {
   })
 }
 
+async function start(argv: readonly string[]): Promise<string> {
+  const [[day], opts] = split(argv)
+  const o = parseOptions('ksef start', opts, { file: { value: true, required: true } })
+  const checked = dateOption('ksef start', 'day', day ?? '')
+  return withBooks(o.file![0]!, ({ books }) => {
+    setKsefStart(books, checked)
+    return `The KSeF queue holds what was issued from ${checked} on.\n`
+  })
+}
+
 async function rate(argv: readonly string[]): Promise<string> {
   const [[currency, day, value], opts] = split(argv)
   const o = parseOptions('ksef rate', opts, { file: { value: true, required: true } })
@@ -160,6 +182,8 @@ export async function runKsef(argv: readonly string[]): Promise<string> {
       return importReceipts(rest)
     case 'rate':
       return rate(rest)
+    case 'start':
+      return start(rest)
     default:
       throw new CliError(`ksef: unknown command "${sub ?? ''}"\n\n  ${KSEF_USAGE}`)
   }

@@ -17,9 +17,9 @@ export function registerComplianceHandlers(registry: HandlerRegistry, ctx: Handl
   const books = () => ctx.workspace.requireStore().books
   registry
     .register('ksef/queue', (input) => ksefQueue(books(), input))
-    .register('ksef/export', ({ fileName }) => {
+    .register('ksef/export', ({ fileName, includeSent }) => {
       const name = fileName ?? `ksef-${books().today()}.zip`
-      const { bytes, files, skipped } = ksefExport(books(), name)
+      const { bytes, files, skipped } = ksefExport(books(), name, { includeSent })
       return {
         fileName: name,
         dataBase64: bytes ? Buffer.from(bytes).toString('base64') : '',

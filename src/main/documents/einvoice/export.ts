@@ -9,7 +9,6 @@ import type { Books } from '../../store/sync'
 import { invoiceFileName } from '../pdf/render'
 import { previousWorkingDay } from './ksef/calendar'
 import { einvoiceFormat, type EinvoiceContext, type EinvoiceFormatDefinition } from './registry'
-import { addDays } from '../../billing/dates'
 
 /**
  * An issued document as an e-invoice file: load the issued data, write the format (pure), and
@@ -60,20 +59,17 @@ export function acceptedKsefNumber(books: Books, invoiceId: number): string | nu
 }
 
 /**
- * The NBP rate FA(3) states VAT in PLN with: of the last working day before the issue date, or
- * the latest published within the week before it (NBP publishes on working days only).
+ * The NBP rate FA(3) states VAT in PLN with: the one of the last working day before `day` (NBP
+ * publishes on Polish working days), exactly; none is guessed from an older one.
  */
-export function plnRateFor(books: Books, currency: string, issueDate: string) {
+export function plnRateFor(books: Books, currency: string, day: string) {
   if (currency === 'PLN') return null
-  const last = previousWorkingDay(issueDate)
   const row = books.first(
     books.q
       .selectFrom('exchange_rates')
       .select(['rate', 'day'])
       .where('currency', '=', currency)
-      .where('day', '<=', last)
-      .where('day', '>=', addDays(last, -7))
-      .orderBy('day', 'desc')
+      .where('day', '=', previousWorkingDay(day))
   )
   return row ? { rate: row.rate, date: row.day } : null
 }
@@ -101,7 +97,11 @@ export function einvoiceContext(books: Books, invoice: InvoiceView): EinvoiceCon
             ksefNumber: acceptedKsefNumber(books, corrected.id)
           }
         : null,
-    plnRate: invoice.issueDate ? plnRateFor(books, invoice.currency, invoice.issueDate) : null,
+    // a correction converts at the rate of the invoice it corrects (art. 31a ust. 2a)
+    plnRate:
+      (corrected?.issue_date ?? invoice.issueDate)
+        ? plnRateFor(books, invoice.currency, (corrected?.issue_date ?? invoice.issueDate)!)
+        : null,
     logo: logoBytes(books, invoice.seller?.logo),
     splitPaymentLines: books
       .all(
@@ -243,5 +243,7 @@ export async function invoiceAttachments(
 ): Promise<Attachment[]> {
   if (!einvoice) return [pdf]
   const file = await einvoiceAttachment(books, invoiceId, einvoice)
-  return einvoice === 'facturx' ? [file] : [pdf, file]
+  // a Polish seller's PDF carries KOD I, which the kept Factur-X cannot: both go
+  const polish = viewInvoice(books, invoiceId).seller?.country === 'PL'
+  return einvoice === 'facturx' && !polish ? [file] : [pdf, file]
 }

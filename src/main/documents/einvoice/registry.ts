@@ -5,6 +5,7 @@ import { ownValue } from '@shared/own'
 import { problem } from '../../errors'
 import { ciiXml } from './cii'
 import { suministroXml, type RecordEntry } from './verifactu/suministro'
+import { verifactuUrl } from './verifactu/qr'
 import { facturxPdf } from './facturx'
 import { invoicePdf } from '../pdf/render'
 import { fa3Xml, type Fa3Context } from './ksef/fa3'
@@ -76,11 +77,15 @@ export const EINVOICE_REGISTRY: Readonly<Record<EinvoiceFormat, EinvoiceFormatDe
     suffix: '.facturx.pdf',
     mimeType: 'application/pdf',
     appliesTo: en16931Applies,
-    // the invoice's PDF as printed, with no tax authority's code (KOD I changes once KSeF
-    // numbers the invoice; this file is kept for good), and its CII inside
+    // the invoice's PDF as printed, and its CII inside; without KOD I, whose label changes once
+    // KSeF numbers the invoice (this file is kept for good), with the AEAT's QR, which does not
     write: async (invoice, context) =>
       facturxPdf(
-        await invoicePdf(invoice, invoice.language, { logo: context.logo }),
+        await invoicePdf(invoice, invoice.language, {
+          logo: context.logo,
+          // the AEAT's QR is fixed at issue, so the kept file carries it
+          verifactu: context.verifactu ? { url: verifactuUrl(context.verifactu.record) } : null
+        }),
         utf8(ciiXml(en16931Invoice(invoice))),
         { author: invoice.seller?.name ?? '', issuedAt: context.issuedAt }
       )

@@ -9,7 +9,7 @@ import { addDraftLine, createCreditNote, issueInvoice, viewInvoice } from '../..
 import { changeSubscription, createSubscription } from '../../books/subscriptions'
 import { openTestBooks, type TestClock } from '../../books/test-support'
 import { addUsage } from '../../books/usage'
-import { setExchangeRate } from '../../books/ksef'
+import { setExchangeRate, setKsefStart } from '../../books/ksef'
 import type { Books } from '../../store/sync'
 
 /**
@@ -221,6 +221,8 @@ export async function einvoiceMatrix(): Promise<{
     properties: { n: 12345 }
   })
 
+  // the matrix issues from January 2026: the KSeF queue starts then for it
+  setKsefStart(books, '2026-01-01')
   // NBP table A of the last working day before the issue date (2 January 2026)
   setExchangeRate(books, 'EUR', '2025-12-31', '4.2155')
   const first = await billingRun(books, { asOf: '2026-01-01', dryRun: false })

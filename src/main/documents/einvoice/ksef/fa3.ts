@@ -124,7 +124,9 @@ export function rateGroup(
       // the buyer settles the VAT: an EU business under art. 100 ust. 1 pkt 4, or a domestic reverse charge
       return buyerCountry === 'PL'
         ? group(10, 'P_13_10', null, 'oo')
-        : group(9, 'P_13_9', null, 'np II')
+        : isEuCountry(buyerCountry)
+          ? group(9, 'P_13_9', null, 'np II')
+          : group(8, 'P_13_8', null, 'np I')
     default:
       return refuse(
         invoice,

@@ -22,3 +22,17 @@ export function aeatQrUrl(
   ]
   return `${base}?${params.map(([k, v]) => `${k}=${encodeURIComponent(v!)}`).join('&')}`
 }
+
+/** The QR link of an alta record. */
+export const verifactuUrl = (record: {
+  nif: string
+  numSerie: string
+  issueDate: string
+  importeTotal: string | null
+}): string =>
+  aeatQrUrl({
+    nif: record.nif,
+    numSerie: record.numSerie,
+    issueDate: record.issueDate,
+    importeTotal: record.importeTotal ?? '0.00'
+  })

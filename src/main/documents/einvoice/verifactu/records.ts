@@ -68,10 +68,11 @@ export function sellerNif(invoice: InvoiceView): string {
  */
 export function tipoFactura(
   invoice: InvoiceView,
-  corrected: { tipoFactura: TipoFactura | null; status: string } | null
+  corrected: { tipoFactura: TipoFactura | null; status: string; simplified?: boolean } | null
 ): TipoFactura {
   if (invoice.kind !== 'credit_note') return invoice.buyer?.taxId.trim() ? 'F1' : 'F2'
-  if (corrected?.tipoFactura === 'F2') return 'R5'
+  if (corrected?.tipoFactura === 'F2' || (!corrected?.tipoFactura && corrected?.simplified))
+    return 'R5'
   if (corrected?.status === 'uncollectible') return 'R3'
   return 'R1'
 }

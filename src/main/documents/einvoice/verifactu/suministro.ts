@@ -127,7 +127,14 @@ function destinatario(parent: Node, invoice: InvoiceView, buyer: InvoiceParty) {
 function desglose(parent: Node, invoice: InvoiceView) {
   const node = branch(parent, s1('Desglose'))
   const buyerCountry = invoice.buyer?.country ?? 'ES'
-  for (const t of invoice.taxes.slice(0, 12)) {
+  if (invoice.taxes.length > 12)
+    refuse(
+      invoice,
+      'verifactu_too_many_rates',
+      `${invoice.number} has ${invoice.taxes.length} VAT groups; a Verifactu record holds at most 12`,
+      { count: String(invoice.taxes.length) }
+    )
+  for (const t of invoice.taxes) {
     const d = branch(node, s1('DetalleDesglose'))
     leaf(d, s1('Impuesto'), '01')
     leaf(d, s1('ClaveRegimen'), '01')
@@ -218,6 +225,9 @@ function alta(parent: Node, entry: RecordEntry) {
       500
     )
   )
+  // a simplified invoice over EUR 3,000 is one to a buyer the law lets go unnamed (art. 6.1.d)
+  if (record.tipoFactura === 'F2' && Math.abs(invoice.subtotals.total) > 300_000)
+    leaf(node, s1('FacturaSinIdentifDestinatarioArt61d'), 'S')
   if (record.tipoFactura !== 'F2' && record.tipoFactura !== 'R5' && invoice.buyer)
     destinatario(node, invoice, invoice.buyer)
   desglose(node, invoice)

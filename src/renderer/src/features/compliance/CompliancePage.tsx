@@ -174,16 +174,24 @@ function VerifactuRecords() {
 function ExportButton({ onDone }: { onDone(zip: KsefZip): void }) {
   const { t } = useTranslation()
   const api = useApi()
+  const save = (zip: KsefZip) => {
+    if (zip.dataBase64) saveDownload(fromBase64(zip.dataBase64), zip.fileName, 'application/zip')
+    onDone(zip)
+  }
   return (
-    <ActionButton
-      label={t('ksef.export')}
-      run={() => api.invoke('ksef/export', {})}
-      onValue={(zip) => {
-        if (zip.dataBase64)
-          saveDownload(fromBase64(zip.dataBase64), zip.fileName, 'application/zip')
-        onDone(zip)
-      }}
-    />
+    <>
+      <ActionButton
+        label={t('ksef.export')}
+        run={() => api.invoke('ksef/export', {})}
+        onValue={save}
+      />
+      <ActionButton
+        variant="ghost"
+        label={t('ksef.exportAgain')}
+        run={() => api.invoke('ksef/export', { includeSent: true })}
+        onValue={save}
+      />
+    </>
   )
 }
 
