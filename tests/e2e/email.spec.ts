@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import QRCode from 'qrcode'
 import { startTestSmtp } from '../../src/main/documents/email/test-smtp'
-import { call, expect, monthlyPlan, shot, test } from './fixtures'
+import { call, expect, issuedThisMonth, monthlyPlan, shot, test } from './fixtures'
 
 /**
  * Email in browser mode, to a real SMTP server on loopback: the server is set in Settings ›
@@ -47,27 +47,7 @@ test('an invoice is emailed with its PDF through the outbox and shows as sent', 
       currency: 'PLN',
       emails: ['zaneta@example.com']
     })
-    const now = new Date()
-    const first = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`
-    const today = `${first.slice(0, 8)}${String(now.getDate()).padStart(2, '0')}`
-    await call(app, 'subscriptions/create', {
-      customerId: customer.id,
-      planCode: 'office',
-      startDate: first
-    })
-    const run = await call<{ customers: { invoices: { invoiceId: number }[] }[] }>(
-      app,
-      'billing/run',
-      {
-        asOf: today,
-        dryRun: false
-      }
-    )
-    const invoiceId = run.customers[0]!.invoices[0]!.invoiceId
-    const issued = await call<{ number: string }>(app, 'invoices/issue', {
-      invoiceId,
-      issueDate: today
-    })
+    const { invoiceId, ...issued } = await issuedThisMonth(app, customer.id, 'office')
 
     // Settings › Email: the server, no password in browser mode
     await page.goto(app.url)

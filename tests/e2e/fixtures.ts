@@ -113,3 +113,27 @@ export const monthlyPlan = (id: string, name: string, amount: string, currency =
   },
   effectiveFrom: '2020-01-01'
 })
+
+/**
+ * Subscribes a customer to a plan from the first of this month, runs billing as of today and
+ * issues the invoice it makes: what a test of an issued document starts from.
+ */
+export async function issuedThisMonth(
+  app: BrowserMode,
+  customerId: number,
+  planCode: string
+): Promise<{ invoiceId: number; number: string; total: number; today: string }> {
+  const now = new Date()
+  const first = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`
+  const today = `${first.slice(0, 8)}${String(now.getDate()).padStart(2, '0')}`
+  await call(app, 'subscriptions/create', { customerId, planCode, startDate: first })
+  const run = await call<{
+    customers: { customerId: number; invoices: { invoiceId: number }[] }[]
+  }>(app, 'billing/run', { asOf: today, dryRun: false })
+  const invoiceId = run.customers.find((c) => c.customerId === customerId)!.invoices[0]!.invoiceId
+  const issued = await call<{ number: string; total: number }>(app, 'invoices/issue', {
+    invoiceId,
+    issueDate: today
+  })
+  return { invoiceId, number: issued.number, total: issued.total, today }
+}

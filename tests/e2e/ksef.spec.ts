@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { crc8 } from '../../src/main/documents/einvoice/ksef/numbers'
 import { formatDay } from '../../src/shared/format'
-import { call, expect, monthlyPlan, shot, test } from './fixtures'
+import { call, expect, issuedThisMonth, monthlyPlan, shot, test } from './fixtures'
 
 /**
  * KSeF in browser mode, end to end: a Polish company issues an invoice to a Polish business,
@@ -63,27 +63,7 @@ test('a Polish invoice goes to the KSeF queue and gets its KSeF number', async (
     emails: ['ksiegowosc@kowalski.example'],
     address: { line1: 'ul. Długa 5', postalCode: '00-238', city: 'Warszawa' }
   })
-  const now = new Date()
-  const first = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`
-  const today = `${first.slice(0, 8)}${String(now.getDate()).padStart(2, '0')}`
-  await call(app, 'subscriptions/create', {
-    customerId: customer.id,
-    planCode: 'office',
-    startDate: first
-  })
-  const run = await call<{ customers: { invoices: { invoiceId: number }[] }[] }>(
-    app,
-    'billing/run',
-    {
-      asOf: today,
-      dryRun: false
-    }
-  )
-  const invoiceId = run.customers[0]!.invoices[0]!.invoiceId
-  const issued = await call<{ number: string }>(app, 'invoices/issue', {
-    invoiceId,
-    issueDate: today
-  })
+  const { invoiceId, today, ...issued } = await issuedThisMonth(app, customer.id, 'office')
   const queue = await call<{ rows: { deadline: string }[] }>(app, 'ksef/queue', {})
   const deadline = formatDay(queue.rows[0]!.deadline, 'en-GB')
 

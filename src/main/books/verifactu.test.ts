@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { customerInput } from '@shared/books/customers'
 import { checkSuministro } from '../documents/einvoice/verifactu/check'
@@ -9,6 +9,12 @@ import { altaFields, anulacionFields } from '../documents/einvoice/verifactu/rec
 import { exportEinvoice } from '../documents/einvoice/export'
 import { invoicePdfFor } from '../documents/logo'
 import { verifyChains } from './chains'
+import {
+  resultsDir,
+  sayIfSkipped,
+  validate,
+  VALIDATORS
+} from '../documents/einvoice/test-validators'
 import { createCustomer } from './customers'
 import {
   addDraftLine,
@@ -28,11 +34,8 @@ import type { Books } from '../store/sync'
  * checked with the ledger and `verifactu check` finds a tampered record.
  */
 
-const ROOT = resolve(import.meta.dirname, '../../..')
-const VALIDATE = resolve(ROOT, '../shared/validators/validate.mjs')
-const VALIDATORS = existsSync(VALIDATE) && spawnSync('xmllint', ['--version']).status === 0
-if (!VALIDATORS) console.info(`Verifactu validator test skipped: ${VALIDATE} or xmllint is missing`)
-const OUT = resolve(ROOT, 'test-results/einvoice/verifactu')
+sayIfSkipped('Verifactu validator test')
+const OUT = resultsDir('verifactu')
 const POPPLER =
   spawnSync('pdftoppm', ['-v']).error === undefined &&
   spawnSync('zbarimg', ['--version']).error === undefined
@@ -84,14 +87,6 @@ async function spanishBooks() {
     return issueInvoice(books, id)
   }
   return { books, clock, ids, invoice }
-}
-
-function validate(files: string[]) {
-  const run = spawnSync(process.execPath, [VALIDATE, 'verifactu', ...files], {
-    cwd: ROOT,
-    encoding: 'utf8'
-  })
-  return { ok: run.status === 0, report: `${run.stdout}${run.stderr}` }
 }
 
 async function chain() {
@@ -166,7 +161,7 @@ describe('Verifactu records', () => {
       writeFileSync(file, xml!)
       const one = join(OUT, 'r1.verifactu.xml')
       writeFileSync(one, exportEinvoice(books, docs.r1.id, 'verifactu').bytes)
-      const { ok, report } = validate([file, one])
+      const { ok, report } = validate('verifactu', [file, one])
       expect(report).not.toMatch(/\berror\b/)
       expect(ok, report).toBe(true)
       expect(xml).toContain('<sum1:TipoRectificativa>I</sum1:TipoRectificativa>')

@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { InvoiceView } from '@shared/books/invoices'
 import { createCreditNote, issueInvoice } from '../../books/invoices'
@@ -10,30 +9,15 @@ import { tempDir } from '../../test-support'
 import { exportEinvoice, einvoiceRecords } from './export'
 import { einvoiceFormat, formatsFor } from './registry'
 import { einvoiceMatrix, type MatrixCase } from './test-matrix'
+import { resultsDir, sayIfSkipped, validate, VALIDATORS } from './test-validators'
 
 /**
  * Issue 11's matrix, exported as UBL (Peppol BIS 3.0) and CII and checked with the official
  * artefacts in ../shared/validators: the XSDs and the EN 16931 and Peppol schematron rules.
  */
 
-const ROOT = resolve(import.meta.dirname, '../../../..')
-const VALIDATE = resolve(ROOT, '../shared/validators/validate.mjs')
-const XMLLINT = spawnSync('xmllint', ['--version']).status === 0
-const VALIDATORS = existsSync(VALIDATE) && XMLLINT
-if (!VALIDATORS)
-  console.info(
-    `e-invoice validator tests skipped: ${existsSync(VALIDATE) ? 'xmllint (libxml2-utils) is not installed' : `${VALIDATE} is not there (../shared is absent)`}`
-  )
-const OUT = resolve(ROOT, 'test-results/einvoice')
-
-/** Runs the official validator on files; its report and whether every file passed. */
-function validate(kind: string, files: string[]): { ok: boolean; report: string } {
-  const run = spawnSync(process.execPath, [VALIDATE, kind, ...files], {
-    cwd: ROOT,
-    encoding: 'utf8'
-  })
-  return { ok: run.status === 0, report: `${run.stdout}${run.stderr}` }
-}
+sayIfSkipped('e-invoice validator tests')
+const OUT = resultsDir()
 
 const EN16931_CASES: MatrixCase[] = [
   'domestic',

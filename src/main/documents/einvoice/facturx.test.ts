@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { InvoiceView } from '@shared/books/invoices'
 import type { Books } from '../../store/sync'
@@ -8,6 +8,7 @@ import { srgbIccProfile, srgbToLinear } from '../pdf/srgb-icc'
 import { exportEinvoice, exportEinvoiceFile } from './export'
 import { FACTURX_FILE_NAME } from './facturx'
 import { einvoiceMatrix, type MatrixCase } from './test-matrix'
+import { resultsDir, sayIfSkipped, validate, VALIDATORS } from './test-validators'
 
 /**
  * Factur-X as the issue asks it to be checked: poppler lists factur-x.xml among the PDF's files
@@ -17,14 +18,11 @@ import { einvoiceMatrix, type MatrixCase } from './test-matrix'
  * here one by one where poppler shows them.
  */
 
-const ROOT = resolve(import.meta.dirname, '../../../..')
-const VALIDATE = resolve(ROOT, '../shared/validators/validate.mjs')
 const has = (command: string, flag: string) => spawnSync(command, [flag]).error === undefined
 const POPPLER = has('pdfdetach', '-v') && has('pdfinfo', '-v') && has('pdffonts', '-v')
-const VALIDATORS = existsSync(VALIDATE) && spawnSync('xmllint', ['--version']).status === 0
 if (!POPPLER) console.info('Factur-X PDF tests skipped: poppler-utils is not installed')
-if (!VALIDATORS) console.info(`Factur-X XML validation skipped: ${VALIDATE} or xmllint is missing`)
-const OUT = resolve(ROOT, 'test-results/einvoice/facturx')
+sayIfSkipped('Factur-X XML validation')
+const OUT = resultsDir('facturx')
 
 const CASES: MatrixCase[] = [
   'domestic',
@@ -68,13 +66,9 @@ describe.skipIf(!POPPLER)('Factur-X: PDF/A-3b with factur-x.xml', () => {
     'the XML taken out passes the CII schema and EN 16931 rules',
     () => {
       const files = CASES.map((name) => join(OUT, `${name}.factur-x.xml`))
-      const result = spawnSync(process.execPath, [VALIDATE, 'cii', ...files], {
-        cwd: ROOT,
-        encoding: 'utf8'
-      })
-      const report = `${result.stdout}${result.stderr}`
+      const { ok, report } = validate('cii', files)
       expect(report).not.toMatch(/\berror\b/)
-      expect(result.status, report).toBe(0)
+      expect(ok, report).toBe(true)
       expect(report.match(/^valid /gm)).toHaveLength(CASES.length)
     },
     60_000

@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { InvoiceView } from '@shared/books/invoices'
 import { ksefCode } from '../../../books/ksef'
@@ -16,6 +15,7 @@ import { einvoiceContext, exportEinvoice } from '../export'
 import { einvoiceMatrix, type MatrixCase } from '../test-matrix'
 import { exemptionBasis, fa3Xml } from './fa3'
 import { base64UrlOfHex } from './kod'
+import { resultsDir, sayIfSkipped, validate, VALIDATORS } from '../test-validators'
 
 /**
  * Issue 11's matrix as FA(3), checked with the official schema (../shared/validators, "ksef"),
@@ -23,23 +23,10 @@ import { base64UrlOfHex } from './kod'
  * the correction, VAT in PLN for an invoice in euros.
  */
 
-const ROOT = resolve(import.meta.dirname, '../../../../..')
-const VALIDATE = resolve(ROOT, '../shared/validators/validate.mjs')
-const XMLLINT = spawnSync('xmllint', ['--version']).status === 0
-const VALIDATORS = existsSync(VALIDATE) && XMLLINT
-if (!VALIDATORS)
-  console.info(
-    `FA(3) validator tests skipped: ${existsSync(VALIDATE) ? 'xmllint (libxml2-utils) is not installed' : `${VALIDATE} is not there (../shared is absent)`}`
-  )
-const OUT = resolve(ROOT, 'test-results/einvoice/ksef')
+sayIfSkipped('FA(3) validator tests')
+const OUT = resultsDir('ksef')
 
-function validate(files: string[]): { ok: boolean; report: string } {
-  const run = spawnSync(process.execPath, [VALIDATE, 'ksef', ...files], {
-    cwd: ROOT,
-    encoding: 'utf8'
-  })
-  return { ok: run.status === 0, report: `${run.stdout}${run.stderr}` }
-}
+const validateFa3 = (files: string[]) => validate('ksef', files)
 
 const FA3_CASES: MatrixCase[] = [
   'domestic',
@@ -78,7 +65,7 @@ const values = (text: string, name: string) =>
 
 describe.skipIf(!VALIDATORS)('FA(3) passes the official schema', () => {
   it('every case of the matrix validates with no error', () => {
-    const { ok, report } = validate(files)
+    const { ok, report } = validateFa3(files)
     expect(report).not.toMatch(/\berror\b/)
     expect(ok, report).toBe(true)
     expect(report.match(/^valid /gm)).toHaveLength(FA3_CASES.length)
@@ -87,7 +74,7 @@ describe.skipIf(!VALIDATORS)('FA(3) passes the official schema', () => {
   it('a broken field fails it: a rate written as "23%"', () => {
     const broken = join(OUT, 'broken-rate.fa3.xml')
     writeFileSync(broken, xml.domestic!.replace('<P_12>23</P_12>', '<P_12>23%</P_12>'))
-    const { ok, report } = validate([broken])
+    const { ok, report } = validateFa3([broken])
     expect(ok).toBe(false)
     expect(report).toMatch(/P_12/)
   }, 60_000)
@@ -142,7 +129,7 @@ describe('split payment (Annex 15)', () => {
     if (VALIDATORS) {
       const file = join(OUT, 'split-payment.fa3.xml')
       writeFileSync(file, text(big))
-      const { ok, report } = validate([file])
+      const { ok, report } = validateFa3([file])
       expect(ok, report).toBe(true)
     }
   }, 60_000)

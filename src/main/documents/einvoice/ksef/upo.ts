@@ -1,4 +1,5 @@
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom'
+import type { Element } from '@xmldom/xmldom'
+import { childElements, childText, xmlRoot, XmlReadError } from '../read-xml'
 
 /**
  * UPO, KSeF's official receipt (Urzędowe Poświadczenie Odbioru, schema upo-v4-3): one
@@ -20,41 +21,21 @@ export interface UpoDocument {
 
 export class UpoError extends Error {}
 
-function parse(text: string): Document {
-  let failure: string | null = null
-  let doc: Document | undefined
-  try {
-    doc = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning' && failure === null) failure = message
-      }
-    }).parseFromString(text, 'application/xml')
-  } catch (error) {
-    failure ??= (error as Error).message
-  }
-  if (failure || !doc)
-    throw new UpoError(`is not well-formed XML: ${String(failure).replace(/\s+/g, ' ')}`)
-  return doc
-}
-
-const child = (parent: Element, name: string): string => {
-  for (const node of Array.from(parent.childNodes)) {
-    if (node.nodeType === node.ELEMENT_NODE && (node as Element).localName === name)
-      return (node.textContent ?? '').trim()
-  }
-  return ''
-}
+const child = (parent: Element, name: string): string => childText(parent, name)
 
 export function parseUpo(text: string): UpoDocument[] {
-  const doc = parse(text.replace(/^\uFEFF/, ''))
-  const root = doc.documentElement
+  let root: Element
+  try {
+    root = xmlRoot(text)
+  } catch (error) {
+    if (error instanceof XmlReadError) throw new UpoError(error.message)
+    throw error
+  }
   if (!root || root.localName !== 'Potwierdzenie')
     throw new UpoError(
       `is not a KSeF UPO: its root is <${root?.localName ?? '?'}>, not <Potwierdzenie>`
     )
-  const documents = Array.from(root.childNodes).filter(
-    (n): n is Element => n.nodeType === n.ELEMENT_NODE && (n as Element).localName === 'Dokument'
-  )
+  const documents = childElements(root, 'Dokument')
   if (!documents.length) throw new UpoError('is a UPO without any <Dokument>')
   return documents.map((d, i) => {
     const get = (name: string) => {

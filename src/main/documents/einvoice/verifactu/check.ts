@@ -1,4 +1,5 @@
-import { DOMParser, type Element } from '@xmldom/xmldom'
+import type { Element } from '@xmldom/xmldom'
+import { childElements, childText, xmlRoot, XmlReadError } from '../read-xml'
 import { huella, type AltaFields, type AnulacionFields } from './huella'
 
 /**
@@ -16,37 +17,18 @@ export interface VerifactuCheck {
 
 export class VerifactuFileError extends Error {}
 
-const children = (parent: Element, name: string): Element[] =>
-  Array.from(parent.childNodes).filter(
-    (n): n is Element => n.nodeType === n.ELEMENT_NODE && (n as Element).localName === name
-  )
-
+const children = childElements
 const child = (parent: Element | undefined, name: string): Element | undefined =>
   parent ? children(parent, name)[0] : undefined
-
-/** The text at a path of local names below `parent`, trimmed; '' when it is not there. */
-const text = (parent: Element | undefined, ...path: string[]): string => {
-  let node = parent
-  for (const name of path) node = child(node, name)
-  return (node?.textContent ?? '').trim()
-}
+const text = childText
 
 function parse(xml: string): Element {
-  let failure: string | null = null
-  let root: Element | null = null
   try {
-    const doc = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning' && failure === null) failure = message
-      }
-    }).parseFromString(xml.replace(/^\uFEFF/, ''), 'application/xml')
-    root = doc.documentElement
+    return xmlRoot(xml)
   } catch (error) {
-    failure ??= (error as Error).message
+    if (error instanceof XmlReadError) throw new VerifactuFileError(error.message)
+    throw error
   }
-  if (failure || !root)
-    throw new VerifactuFileError(`is not well-formed XML: ${String(failure).replace(/\s+/g, ' ')}`)
-  return root
 }
 
 export function checkSuministro(xml: string): VerifactuCheck {
