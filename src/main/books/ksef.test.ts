@@ -7,7 +7,8 @@ import { exportEinvoice } from '../documents/einvoice/export'
 import { crc8 } from '../documents/einvoice/ksef/numbers'
 import type { Books } from '../store/sync'
 import { createCreditNote, issueInvoice, voidInvoice } from './invoices'
-import { importUpo, ksefCode, ksefExport, ksefQueue, recordKsefNumber, rejectKsef } from './ksef'
+import { ksefCode, ksefExport, ksefQueue, recordKsefNumber, rejectKsef } from './ksef'
+import { importUpo } from './ksef-upo'
 import { appErrorOf, type TestClock } from './test-support'
 
 /** A KSeF number KSeF could give the test company's invoice on `day` (YYYYMMDD). */

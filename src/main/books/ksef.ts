@@ -6,8 +6,7 @@ import {
   type KsefInvoiceStatus,
   type KsefQueue,
   type KsefQueueRow,
-  type KsefState,
-  type KsefUpoResult
+  type KsefState
 } from '@shared/ksef'
 import { AppError, problem } from '../errors'
 import { acceptedKsefNumber, exportEinvoice, einvoiceContext } from '../documents/einvoice/export'
@@ -20,7 +19,6 @@ import {
   ksefStatus,
   type KsefEvent
 } from '../documents/einvoice/ksef/queue'
-import { parseUpo, UpoError, type UpoDocument } from '../documents/einvoice/ksef/upo'
 import { EINVOICE_REGISTRY } from '../documents/einvoice/registry'
 import type { InvoiceView } from '@shared/books/invoices'
 import type { Books } from '../store/sync'
@@ -34,7 +32,7 @@ import { viewInvoice } from './invoices'
  * here they meet the file. A sender of KSeF's API would add the same events with source "api".
  */
 
-interface QueueInvoice {
+export interface QueueInvoice {
   id: number
   kind: 'invoice' | 'credit_note'
   number: string
@@ -79,7 +77,7 @@ export function setKsefStart(books: Books, day: string): string {
  * Issued documents of a seller in Poland from the KSeF start on: what KSeF must receive. A
  * document voided before anything was sent never reaches KSeF.
  */
-function queueInvoices(books: Books, invoiceId?: number): QueueInvoice[] {
+export function queueInvoices(books: Books, invoiceId?: number): QueueInvoice[] {
   let query = books.q
     .selectFrom('invoices as i')
     .leftJoin('invoices as c', 'c.id', 'i.corrects_invoice_id')
@@ -140,7 +138,7 @@ function recordedHashes(books: Books, ids?: number[]): Map<number, string> {
 /** Pending first (the nearest deadline on top), then sent, then accepted, newest first. */
 const STATE_ORDER: Record<KsefState, number> = { rejected: 0, to_send: 1, sent: 2, accepted: 3 }
 
-function queueRows(books: Books, invoices: QueueInvoice[]): KsefQueueRow[] {
+export function queueRows(books: Books, invoices: QueueInvoice[]): KsefQueueRow[] {
   // one invoice's page reads only its own events (and those of the invoice it corrects)
   const few = invoices.length <= 50
   const ids = few
@@ -274,7 +272,7 @@ export function ksefExport(
   })
 }
 
-function accept(
+export function accept(
   books: Books,
   row: KsefQueueRow,
   ksefNumber: string,
@@ -366,99 +364,6 @@ export function rejectKsef(books: Books, invoiceId: number, reason: string): Kse
   })
 }
 
-const hexToBase64 = (hex: string) => Buffer.from(hex, 'hex').toString('base64')
-
-/** The invoice a UPO document is: by the file's SHA-256, else by seller, number and date. */
-function matchUpo(rows: KsefQueueRow[], nips: Map<number, string>, doc: UpoDocument) {
-  if (doc.sha256) {
-    const byHash = rows.find((r) => r.sha256 === doc.sha256)
-    if (byHash) return byHash
-  }
-  return rows.find(
-    (r) =>
-      r.number === doc.invoiceNumber &&
-      r.issueDate === doc.issueDate &&
-      nips.get(r.invoiceId) === doc.nip
-  )
-}
-
-/**
- * Reads KSeF's UPO receipts and records the KSeF number of every invoice they name. A file that
- * is not a UPO refuses the whole import (nothing is recorded); a document that is no invoice of
- * this file, or contradicts what is recorded, is listed and left alone.
- */
-export function importUpo(books: Books, files: { name: string; text: string }[]): KsefUpoResult {
-  const parsed = files.map((f) => {
-    try {
-      return { name: f.name, documents: parseUpo(f.text) }
-    } catch (error) {
-      if (error instanceof UpoError)
-        throw problem('VALIDATION', 'ksef_upo_unreadable', `${f.name} ${error.message}`, {
-          file: f.name,
-          reason: error.message
-        })
-      throw error
-    }
-  })
-  return books.tx(() => {
-    const result: KsefUpoResult = { recorded: [], known: [], unmatched: [] }
-    const invoices = queueInvoices(books)
-    const nips = new Map(invoices.map((i) => [i.id, nipOf(i.seller_tax_id) ?? '']))
-    const rows = queueRows(books, invoices)
-    for (const file of parsed) {
-      for (const doc of file.documents) {
-        const row = matchUpo(rows, nips, doc)
-        const entry = { file: file.name, number: doc.invoiceNumber, ksefNumber: doc.ksefNumber }
-        if (!row) {
-          result.unmatched.push({
-            ...entry,
-            reason: `no invoice ${doc.invoiceNumber} of ${doc.issueDate} by NIP ${doc.nip} in this file`
-          })
-          continue
-        }
-        if (doc.sha256 && row.sha256 && row.sha256 !== doc.sha256) {
-          result.unmatched.push({
-            ...entry,
-            reason: `KSeF received a different file for ${row.number} (SHA-256 ${hexToBase64(doc.sha256)}, Facturo exported ${hexToBase64(row.sha256)})`
-          })
-          continue
-        }
-        if (row.state === 'accepted') {
-          if (row.ksefNumber === doc.ksefNumber) result.known.push(entry)
-          else
-            result.unmatched.push({
-              ...entry,
-              reason: `${row.number} is already recorded as ${row.ksefNumber}`
-            })
-          continue
-        }
-        try {
-          accept(books, row, doc.ksefNumber, 'upo', file.name)
-          Object.assign(row, { state: 'accepted', ksefNumber: doc.ksefNumber })
-          result.recorded.push({ ...entry, number: row.number })
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error
-          result.unmatched.push({ ...entry, reason: error.message })
-        }
-      }
-    }
-    return result
-  })
-}
-
-/** Records the NBP rate of a currency on a day (PLN for one unit), replacing one typed before. */
-export function setExchangeRate(books: Books, currency: string, day: string, rate: string) {
-  books.run(
-    books.q
-      .insertInto('exchange_rates')
-      .values({ currency, day, rate, source: 'NBP', created_at: books.stamp() })
-      .onConflict((oc) =>
-        oc.columns(['currency', 'day']).doUpdateSet({ rate, created_at: books.stamp() })
-      )
-  )
-  return { currency, day, rate }
-}
-
 /**
  * KOD I for the printout of an issued document of a Polish seller: the link with the SHA-256 of
  * its FA(3) file (the one exported, or the one an export would make) and the label, its KSeF
@@ -496,17 +401,6 @@ export function ksefCode(
     splitPayment
   }
 }
-
-/** The NBP rates recorded, newest first. */
-export const listExchangeRates = (books: Books) =>
-  books.all(
-    books.q
-      .selectFrom('exchange_rates')
-      .select(['currency', 'day', 'rate'])
-      .orderBy('day', 'desc')
-      .orderBy('currency')
-      .limit(500)
-  )
 
 /** Where an issued document stands with KSeF, and its KOD I; none outside the queue. */
 export function ksefInvoiceStatus(books: Books, invoice: InvoiceView): KsefInvoiceStatus | null {

@@ -3,14 +3,9 @@ import { basename, resolve } from 'node:path'
 import { exchangeRateInput, KSEF_STATES, type KsefQueueRow, type KsefState } from '@shared/ksef'
 import { formatMoney, minorUnits } from '@shared/money'
 import { writeFileAtomic } from '../app-state'
-import {
-  importUpo,
-  ksefExport,
-  ksefQueue,
-  recordKsefNumber,
-  setExchangeRate,
-  setKsefStart
-} from '../books/ksef'
+import { ksefExport, ksefQueue, recordKsefNumber, setKsefStart } from '../books/ksef'
+import { importUpo } from '../books/ksef-upo'
+import { setExchangeRate } from '../books/exchange-rates'
 import { dateOption, parseOptions } from './args'
 import { invoiceId, withBooks } from './books-file'
 import { CliError } from './errors'

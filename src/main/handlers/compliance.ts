@@ -1,12 +1,6 @@
-import {
-  importUpo,
-  ksefExport,
-  ksefQueue,
-  listExchangeRates,
-  recordKsefNumber,
-  rejectKsef,
-  setExchangeRate
-} from '../books/ksef'
+import { ksefExport, ksefQueue, recordKsefNumber, rejectKsef } from '../books/ksef'
+import { importUpo } from '../books/ksef-upo'
+import { listExchangeRates, setExchangeRate } from '../books/exchange-rates'
 import { viewInvoice } from '../books/invoices'
 import { verifactuExport, verifactuRecords, verifyVerifactu } from '../books/verifactu'
 import type { HandlerRegistry } from '../ipc/registry'

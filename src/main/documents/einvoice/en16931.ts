@@ -1,7 +1,7 @@
 import type { InvoiceLineView, InvoiceParty, InvoiceView } from '@shared/books/invoices'
 import { currencyExponent } from '@shared/money'
-import { problem } from '../../errors'
 import { endpointOf, vatIdOf } from './parties'
+import { refuseDocument } from './refuse'
 
 /**
  * An issued invoice or credit note in the terms of EN 16931 (the EU semantic model, business
@@ -207,21 +207,17 @@ function allowances(invoice: InvoiceView, sign: 1 | -1, exponent: number): En169
   }))
 }
 
-function refuse(invoice: InvoiceView, key: string, message: string): never {
-  throw problem('VALIDATION', key, message, { number: invoice.number ?? String(invoice.id) })
-}
-
 /** An issued invoice or credit note as EN 16931 sees it. */
 export function en16931Invoice(invoice: InvoiceView): En16931Invoice {
   if (!invoice.number || !invoice.issueDate || !invoice.seller || !invoice.buyer)
-    refuse(
+    refuseDocument(
       invoice,
       'einvoice_not_issued',
       `Invoice ${invoice.id} is a draft: only an issued invoice or credit note becomes an e-invoice`
     )
   const exponent = currencyExponent(invoice.currency)
   if (exponent > 2)
-    refuse(
+    refuseDocument(
       invoice,
       'einvoice_currency_decimals',
       `${invoice.number} is in ${invoice.currency}, which has ${exponent} decimals; EN 16931 (UBL, CII) carries at most 2`

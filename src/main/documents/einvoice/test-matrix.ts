@@ -9,7 +9,8 @@ import { addDraftLine, createCreditNote, issueInvoice, viewInvoice } from '../..
 import { changeSubscription, createSubscription } from '../../books/subscriptions'
 import { openTestBooks, type TestClock } from '../../books/test-support'
 import { addUsage } from '../../books/usage'
-import { setExchangeRate, setKsefStart } from '../../books/ksef'
+import { setKsefStart } from '../../books/ksef'
+import { setExchangeRate } from '../../books/exchange-rates'
 import type { Books } from '../../store/sync'
 
 /**
@@ -33,6 +34,21 @@ export type MatrixCase =
   | 'three_decimals'
   | 'partial_credit_note'
   | 'foreign_currency_vat'
+
+/** Every case a format of at most two decimals writes: all but the three-decimal currency. */
+export const TWO_DECIMAL_CASES: readonly MatrixCase[] = [
+  'domestic',
+  'several_rates',
+  'coupon',
+  'prorated',
+  'tiered_usage',
+  'reverse_charge',
+  'exempt',
+  'export',
+  'zero_decimals',
+  'partial_credit_note',
+  'foreign_currency_vat'
+]
 
 const monthly = (id: string, currency: string, prices: unknown[]) =>
   planSchema.parse({ id, name: id, currency, interval: 'month', prices })

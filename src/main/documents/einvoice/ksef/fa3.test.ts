@@ -12,7 +12,7 @@ import { taxRateSchema } from '@shared/billing/inputs'
 import { appErrorOf } from '../../../books/test-support'
 import type { Books } from '../../../store/sync'
 import { einvoiceContext, exportEinvoice } from '../export'
-import { einvoiceMatrix, type MatrixCase } from '../test-matrix'
+import { einvoiceMatrix, TWO_DECIMAL_CASES, type MatrixCase } from '../test-matrix'
 import { exemptionBasis, fa3Xml } from './fa3'
 import { base64UrlOfHex } from './kod'
 import { resultsDir, sayIfSkipped, validate, VALIDATORS } from '../test-validators'
@@ -28,19 +28,7 @@ const OUT = resultsDir('ksef')
 
 const validateFa3 = (files: string[]) => validate('ksef', files)
 
-const FA3_CASES: MatrixCase[] = [
-  'domestic',
-  'several_rates',
-  'coupon',
-  'prorated',
-  'tiered_usage',
-  'reverse_charge',
-  'exempt',
-  'export',
-  'zero_decimals',
-  'partial_credit_note',
-  'foreign_currency_vat'
-]
+const FA3_CASES = TWO_DECIMAL_CASES
 
 let books: Books
 let documents: Record<MatrixCase, InvoiceView>

@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js'
 import type { InvoiceLineView, InvoiceParty, InvoiceView } from '@shared/books/invoices'
 import { currencyExponent } from '@shared/money'
-import { problem } from '../../../errors'
 import { EU_VAT_PREFIX, isEuCountry } from '../parties'
 import { branch, leaf, xmlDocument, xmlText, type Node } from '../xml'
 import { nipOf } from './numbers'
+import { refuseDocument } from '../refuse'
 
 /**
  * Poland's structured invoice, FA(3) (schemat_FA(3)_v1-0E), from an issued invoice (RodzajFaktury
@@ -43,7 +43,7 @@ export function splitPaymentApplies(invoice: InvoiceView, context: Fa3Context): 
   )
   if (invoice.currency === 'PLN') return total.gt(SPLIT_PAYMENT_OVER_PLN)
   if (!context.plnRate)
-    refuse(
+    refuseDocument(
       invoice,
       'ksef_rate_missing',
       `${invoice.number} has Annex 15 items in ${invoice.currency}; whether it is paid split depends on its total in PLN, at the NBP rate of the last working day before ${invoice.issueDate}. Record that rate first (ksef rate ${invoice.currency} DATE RATE)`,
@@ -77,18 +77,6 @@ const STANDARD: Record<string, [number, string]> = {
   '3': [4, '4']
 }
 
-function refuse(
-  invoice: InvoiceView,
-  key: string,
-  message: string,
-  params: Record<string, string> = {}
-): never {
-  throw problem('VALIDATION', key, message, {
-    number: invoice.number ?? String(invoice.id),
-    ...params
-  })
-}
-
 /** The FA(3) group of a VAT category and rate, for a buyer in `buyerCountry`. */
 export function rateGroup(
   invoice: InvoiceView,
@@ -101,7 +89,7 @@ export function rateGroup(
     case 'S': {
       const standard = STANDARD[p]
       if (!standard)
-        refuse(
+        refuseDocument(
           invoice,
           'ksef_rate_unknown',
           `${invoice.number} charges VAT at ${p}%, which is not a Polish rate (23, 8, 5, or the taxi flat rates 4 and 3)`,
@@ -128,7 +116,7 @@ export function rateGroup(
           ? group(9, 'P_13_9', null, 'np II')
           : group(8, 'P_13_8', null, 'np I')
     default:
-      return refuse(
+      return refuseDocument(
         invoice,
         'ksef_category_unknown',
         `${invoice.number} has VAT category ${category}, which FA(3) has no field for`,
@@ -179,7 +167,7 @@ function buyerIdentity(parent: Node, invoice: InvoiceView, buyer: InvoiceParty):
   if (buyer.country === 'PL') {
     const nip = nipOf(taxId)
     if (taxId && !nip)
-      refuse(
+      refuseDocument(
         invoice,
         'ksef_buyer_nip',
         `${buyer.name}'s tax id "${taxId}" is not a valid NIP (ten digits, the last a check digit); KSeF refuses the invoice. Correct it on the customer and issue a correction`,
@@ -192,7 +180,7 @@ function buyerIdentity(parent: Node, invoice: InvoiceView, buyer: InvoiceParty):
     const compact = taxId.replace(/[\s.\-/]/g, '').toUpperCase()
     const number = compact.startsWith(prefix) ? compact.slice(prefix.length) : compact
     if (!/^[0-9A-Z+*]{1,12}$/.test(number))
-      refuse(
+      refuseDocument(
         invoice,
         'ksef_buyer_vat',
         `${buyer.name}'s VAT number "${taxId}" is not an EU VAT number of ${buyer.country}`,
@@ -234,7 +222,7 @@ function adnotacje(fa: Node, invoice: InvoiceView, groups: RateGroup[], split: b
   if (groups.some((g) => g.p12 === 'zw')) {
     const reason = invoice.taxes.find((t) => t.category === 'E')?.exemptionReason?.trim()
     if (!reason)
-      refuse(
+      refuseDocument(
         invoice,
         'ksef_exemption_basis',
         `${invoice.number} has an exempt supply without its legal basis; FA(3) must name it (P_19A, B or C)`
@@ -250,13 +238,13 @@ function adnotacje(fa: Node, invoice: InvoiceView, groups: RateGroup[], split: b
 function correction(fa: Node, invoice: InvoiceView, context: Fa3Context): void {
   const corrected = context.corrected
   if (!corrected)
-    refuse(
+    refuseDocument(
       invoice,
       'ksef_correction_unknown',
       `${invoice.number} is a credit note without the invoice it corrects`
     )
   if (!corrected.ksefNumber && corrected.issueDate >= KSEF_MANDATORY_FROM)
-    refuse(
+    refuseDocument(
       invoice,
       'ksef_correction_waits',
       `${invoice.number} corrects ${corrected.number}, which has no KSeF number yet: record the KSeF number of ${corrected.number} first (KSeF wants it in the correction)`,
@@ -323,14 +311,14 @@ function payment(fa: Node, invoice: InvoiceView): void {
 export function fa3Xml(invoice: InvoiceView, context: Fa3Context): string {
   const { seller, buyer, number, issueDate } = invoice
   if (!number || !issueDate || !seller || !buyer)
-    refuse(
+    refuseDocument(
       invoice,
       'einvoice_not_issued',
       `Invoice ${invoice.id} is a draft: only an issued invoice or credit note becomes an e-invoice`
     )
   const nip = nipOf(seller.taxId)
   if (!nip)
-    refuse(
+    refuseDocument(
       invoice,
       'ksef_seller_nip',
       `The company's tax id "${seller.taxId}" on ${number} is not a valid NIP (ten digits, the last a check digit); set it under Company`,
@@ -338,7 +326,7 @@ export function fa3Xml(invoice: InvoiceView, context: Fa3Context): string {
     )
   const exponent = currencyExponent(invoice.currency)
   if (exponent > 2)
-    refuse(
+    refuseDocument(
       invoice,
       'ksef_currency_decimals',
       `${number} is in ${invoice.currency}, which has ${exponent} decimals; FA(3) carries at most 2`
@@ -361,7 +349,7 @@ export function fa3Xml(invoice: InvoiceView, context: Fa3Context): string {
   const groups = [...sums.values()].sort((a, b) => a.group.order - b.group.order)
   const foreignVat = invoice.currency !== 'PLN' && groups.some((g) => g.tax !== 0)
   if (foreignVat && !context.plnRate)
-    refuse(
+    refuseDocument(
       invoice,
       'ksef_rate_missing',
       `${number} charges VAT in ${invoice.currency}; FA(3) states that VAT in PLN at the NBP rate of the last working day before ${issueDate}. Record that rate first (ksef rate ${invoice.currency} DATE RATE)`,

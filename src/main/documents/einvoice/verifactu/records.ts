@@ -1,8 +1,8 @@
 import type { InvoiceView } from '@shared/books/invoices'
 import { minorToDecimal } from '@shared/money'
-import { problem } from '../../../errors'
 import { huella, verifactuDate, type AltaFields, type AnulacionFields } from './huella'
 import { nifOf } from './nif'
+import { refuseDocument } from '../refuse'
 
 /**
  * Which Verifactu record an issued or voided document makes, and its huella, chained to the
@@ -36,23 +36,11 @@ export type NewRecord = Omit<VerifactuRecord, 'id'>
 /** The record before, as the next one chains to it. */
 export type PreviousRecord = Pick<VerifactuRecord, 'id' | 'huella'> | null
 
-function refuse(
-  invoice: InvoiceView,
-  key: string,
-  message: string,
-  params: Record<string, string> = {}
-): never {
-  throw problem('VALIDATION', key, message, {
-    number: invoice.number ?? String(invoice.id),
-    ...params
-  })
-}
-
 /** The seller's NIF, checked: Verifactu records cannot be made without a valid one. */
 export function sellerNif(invoice: InvoiceView): string {
   const nif = nifOf(invoice.seller?.taxId)
   if (!nif)
-    refuse(
+    refuseDocument(
       invoice,
       'verifactu_seller_nif',
       `The company's tax id "${invoice.seller?.taxId ?? ''}" is not a valid Spanish NIF; Verifactu records need it. Set it under Company before issuing`,
@@ -88,7 +76,7 @@ export function altaRecord(
   generatedAt: string
 ): NewRecord {
   if (invoice.currency !== 'EUR')
-    refuse(
+    refuseDocument(
       invoice,
       'verifactu_currency',
       `${invoice.number ?? 'This invoice'} is in ${invoice.currency}; Verifactu records amounts in euros, so a Spanish seller issues in EUR`,

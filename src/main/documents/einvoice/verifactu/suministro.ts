@@ -1,11 +1,11 @@
 import type { InvoiceParty, InvoiceView } from '@shared/books/invoices'
 import { minorToDecimal } from '@shared/money'
-import { problem } from '../../../errors'
 import { EU_VAT_PREFIX, isEuCountry } from '../parties'
 import { branch, leaf, xmlDocument, xmlText, type Node } from '../xml'
 import { verifactuDate } from './huella'
 import { nifOf } from './nif'
 import type { VerifactuRecord } from './records'
+import { refuseDocument } from '../refuse'
 
 /**
  * Verifactu records as a SuministroLR file (RegFactuSistemaFacturacion, the AEAT's schema
@@ -80,18 +80,6 @@ function sistema(parent: Node, record: VerifactuRecord, seller: string) {
   leaf(node, s1('IndicadorMultiplesOT'), 'N')
 }
 
-function refuse(
-  invoice: InvoiceView,
-  key: string,
-  message: string,
-  params: Record<string, string> = {}
-): never {
-  throw problem('VALIDATION', key, message, {
-    number: invoice.number ?? String(invoice.id),
-    ...params
-  })
-}
-
 /** IDDestinatario: a Spanish NIF, an EU VAT number (IDType 02), or another country's id (04). */
 function destinatario(parent: Node, invoice: InvoiceView, buyer: InvoiceParty) {
   const node = branch(branch(parent, s1('Destinatarios')), s1('IDDestinatario'))
@@ -100,7 +88,7 @@ function destinatario(parent: Node, invoice: InvoiceView, buyer: InvoiceParty) {
   if (buyer.country === 'ES') {
     const nif = nifOf(taxId)
     if (!nif)
-      refuse(
+      refuseDocument(
         invoice,
         'verifactu_buyer_nif',
         `${buyer.name}'s tax id "${buyer.taxId}" is not a valid Spanish NIF`,
@@ -128,7 +116,7 @@ function desglose(parent: Node, invoice: InvoiceView) {
   const node = branch(parent, s1('Desglose'))
   const buyerCountry = invoice.buyer?.country ?? 'ES'
   if (invoice.taxes.length > 12)
-    refuse(
+    refuseDocument(
       invoice,
       'verifactu_too_many_rates',
       `${invoice.number} has ${invoice.taxes.length} VAT groups; a Verifactu record holds at most 12`,
@@ -179,7 +167,7 @@ function desglose(parent: Node, invoice: InvoiceView) {
         leaf(d, s1('BaseImponibleOimporteNoSujeto'), base)
         break
       default:
-        refuse(
+        refuseDocument(
           invoice,
           'verifactu_category',
           `${invoice.number} has VAT category ${t.category}, which Verifactu has no code for`,
