@@ -118,7 +118,10 @@ export const CHANNELS = [
   'exchangeRates/list',
   'exchangeRates/set',
   'verifactu/records',
-  'verifactu/export'
+  'verifactu/export',
+  'nfse/list',
+  'nfse/settings',
+  'nfse/import'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -182,7 +185,8 @@ export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'ksef/queue',
   'exchangeRates/list',
   'verifactu/records',
-  'verifactu/export'
+  'verifactu/export',
+  'nfse/list'
 ])
 
 export const isChannel = (name: string): name is Channel =>

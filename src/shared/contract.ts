@@ -15,6 +15,14 @@ import {
 } from './ksef'
 import { z } from 'zod'
 import {
+  nfseImportInput,
+  nfseListInput,
+  nfseSettingsInput,
+  type NfseImportResult,
+  type NfseList,
+  type NfseSettings
+} from './nfse'
+import {
   printInput,
   settingsUpdateInput,
   type AppInfo,
@@ -282,6 +290,9 @@ export const contract = {
     output: returns<VerifactuRecordsView>()
   },
   'verifactu/export': { input: noInput, output: returns<VerifactuFiles>() },
+  'nfse/list': { input: nfseListInput, output: returns<NfseList>() },
+  'nfse/settings': { input: nfseSettingsInput, output: returns<NfseSettings>() },
+  'nfse/import': { input: nfseImportInput, output: returns<NfseImportResult>() },
   'billing/runZip': {
     input: z.strictObject({ runId: z.number().int().positive() }),
     output: returns<{ fileName: string; zipBase64: string; invoices: number }>()

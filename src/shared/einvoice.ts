@@ -5,7 +5,7 @@ import type { KsefInvoiceStatus } from './ksef'
  * joins this list when its writer does (documents/einvoice/registry.ts). Which apply to a
  * document depends on the seller's country and the currency.
  */
-export const EINVOICE_FORMATS = ['ubl', 'cii', 'facturx', 'ksef', 'verifactu'] as const
+export const EINVOICE_FORMATS = ['ubl', 'cii', 'facturx', 'ksef', 'verifactu', 'dps'] as const
 export type EinvoiceFormat = (typeof EINVOICE_FORMATS)[number]
 
 /** Each format's name: a standard's own name, the same in every language. */
@@ -14,7 +14,8 @@ export const EINVOICE_LABELS: Readonly<Record<EinvoiceFormat, { label: string; s
   cii: { label: 'UN/CEFACT CII D16B (EN 16931)', short: 'CII' },
   facturx: { label: 'Factur-X 1.07 / ZUGFeRD 2.3 (EN 16931)', short: 'Factur-X PDF' },
   ksef: { label: 'KSeF FA(3)', short: 'FA(3)' },
-  verifactu: { label: 'VERI*FACTU (SuministroLR)', short: 'Verifactu' }
+  verifactu: { label: 'VERI*FACTU (SuministroLR)', short: 'Verifactu' },
+  dps: { label: 'DPS (NFS-e Padrão Nacional 1.01)', short: 'DPS' }
 }
 
 /** An issued document as an e-invoice file, for the renderer to download. */
@@ -42,6 +43,13 @@ export interface EinvoiceOptions {
       huella: string
       generatedAt: string
     }[]
+  } | null
+  /** For a Brazilian seller's issued invoice: its DPS and the NFS-e recorded on it. */
+  nfse: {
+    dpsId: string | null
+    nfseNumber: string | null
+    accessKey: string | null
+    processedAt: string | null
   } | null
 }
 

@@ -18,7 +18,8 @@ const VALIDATOR_KIND: Record<string, string> = {
   ubl: 'peppol-ubl',
   cii: 'cii',
   ksef: 'ksef',
-  verifactu: 'verifactu'
+  verifactu: 'verifactu',
+  dps: 'nfse'
 }
 
 async function main(): Promise<void> {
@@ -27,9 +28,11 @@ async function main(): Promise<void> {
     const polish = await tenLineInvoice(dir)
     // Verifactu is for a Spanish seller: the same ten lines, issued in Spain
     const spanish = await tenLineInvoice(dir, 'ES')
+    // the DPS is for a Brazilian seller, likewise
+    const brazilian = await tenLineInvoice(dir, 'BR')
     const { invoice } = polish
     const documentFor = (def: { appliesTo(i: typeof invoice): boolean }) =>
-      def.appliesTo(polish.invoice) ? polish : spanish
+      [polish, spanish, brazilian].find((d) => def.appliesTo(d.invoice))!
     console.log(
       `E-invoice benchmark: ${INVOICES.toLocaleString('en-GB')} exports of a ten-line invoice (${invoice.number}) per format`
     )

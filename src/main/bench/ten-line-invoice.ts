@@ -7,31 +7,61 @@ import { seedNewCompany } from '../books/seed'
 import { openCompanyStore } from '../store/db'
 import { insertCompany } from '../store/repos/company'
 import { einvoiceContext } from '../documents/einvoice/export'
+import { setNfseSettings } from '../books/nfse'
+import { nfseSettingsSchema } from '@shared/nfse'
 import type { EinvoiceContext } from '../documents/einvoice/registry'
 
 /**
- * The benchmarks' document: a Polish company's issued ten-line invoice, in a file under `dir`,
- * with what its e-invoices need from the books.
+ * The benchmarks' document: a company's issued ten-line invoice (Polish, Spanish or Brazilian),
+ * in a file under `dir`, with what its e-invoices need from the books.
  */
+/** Each country's company and customer for the benchmark's invoice. */
+const PARTIES = {
+  PL: {
+    legalName: 'Biuro Rachunkowe Żółć Sp. z o.o.',
+    currency: 'PLN',
+    language: 'pl',
+    taxId: '1234563218',
+    customerTaxId: '5260250274',
+    address: { line1: 'ul. Długa 5', postalCode: '00-950', city: 'Warszawa' }
+  },
+  ES: {
+    legalName: 'Gestoría Muñoz S.L.',
+    currency: 'EUR',
+    language: 'es',
+    taxId: 'B12345674',
+    customerTaxId: 'A28000008',
+    address: { line1: 'Calle Real 2', postalCode: '08001', city: 'Barcelona' }
+  },
+  BR: {
+    legalName: 'Contabilidade Paulista Ltda',
+    currency: 'BRL',
+    language: 'pt-BR',
+    taxId: '16727230000197',
+    customerTaxId: '11222333000181',
+    address: { line1: 'Rua Augusta, 500', postalCode: '01304-000', city: 'São Paulo' }
+  }
+} as const
+
 export async function tenLineInvoice(
   dir: string,
-  country: 'PL' | 'ES' = 'PL'
+  country: keyof typeof PARTIES = 'PL'
 ): Promise<{ invoice: InvoiceView; context: EinvoiceContext }> {
-  const spain = country === 'ES'
+  const party = PARTIES[country]
   const store = await openCompanyStore(join(dir, `bench-${country}.facturo`), {
     create: true,
     now: () => new Date('2026-03-10T09:00:00')
   })
   const books = store.books
   insertCompany(books, {
-    legalName: spain ? 'Gestoría Muñoz S.L.' : 'Biuro Rachunkowe Żółć Sp. z o.o.',
+    legalName: party.legalName,
     country,
-    defaultCurrency: spain ? 'EUR' : 'PLN',
-    defaultLanguage: spain ? 'es' : 'pl'
+    defaultCurrency: party.currency,
+    defaultLanguage: party.language
   })
   books.run(
     books.q.updateTable('company').set({
-      tax_id: spain ? 'B12345674' : '1234563218',
+      tax_id: party.taxId,
       address_line1: 'ul. Piotrkowska 104',
       postal_code: '90-926',
       city: 'Łódź',
@@ -39,22 +69,26 @@ export async function tenLineInvoice(
     })
   )
   seedNewCompany(books, country, 'FV/{YYYY}/{seq:6}')
+  // a Brazilian company's DPS takes its codes from its NFS-e settings
+  if (country === 'BR')
+    setNfseSettings(
+      books,
+      nfseSettingsSchema.parse({ municipality: '3550308', serviceCode: '170201' })
+    )
   const customer = createCustomer(
     books,
     customerInput.parse({
       name: 'Gęślą Jaźń Łukasz Ćwikła Sp. z o.o.',
       country,
-      language: spain ? 'es' : 'pl',
-      currency: spain ? 'EUR' : 'PLN',
-      taxId: spain ? 'A28000008' : '5260250274',
-      address: spain
-        ? { line1: 'Calle Real 2', postalCode: '08001', city: 'Barcelona' }
-        : { line1: 'ul. Długa 5', postalCode: '00-950', city: 'Warszawa' }
+      language: party.language,
+      currency: party.currency,
+      taxId: party.customerTaxId,
+      address: party.address
     })
   )
   const { id } = createDraft(books, {
     customerId: customer.id,
-    currency: spain ? 'EUR' : 'PLN',
+    currency: party.currency,
     billDate: '2026-03-10',
     lines: Array.from({ length: 10 }, (_, i) => ({
       kind: 'one_off' as const,
@@ -62,7 +96,7 @@ export async function tenLineInvoice(
       period: { start: '2026-02-01', end: '2026-02-28' },
       quantity: String(i + 1),
       amount: 12_500 * (i + 1),
-      currency: spain ? 'EUR' : 'PLN',
+      currency: party.currency,
       breakdown: [],
       taxRateId: 'standard',
       taxInclusive: false,

@@ -27,6 +27,9 @@ export const DEFAULT_TAX_RATES: Record<
     ['standard', 'USt 19%', 'S', '19'],
     ['reduced', 'USt 7%', 'S', '7']
   ],
+  // Brazil adds no VAT to a service's price: ISS (and, from 2026, IBS and CBS) is inside it and
+  // the NFS-e states it, so a Brazilian company's lines carry one rate of 0 %
+  BR: [['standard', 'ISS incluído no preço', 'O', '0']],
   FR: [
     ['standard', 'TVA 20%', 'S', '20'],
     ['intermediate', 'TVA 10%', 'S', '10'],

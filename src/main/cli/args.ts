@@ -11,6 +11,12 @@ export interface OptionSpec {
 export type ParsedOptions = Record<string, string[]>
 
 /** Parses `--name value`, `--name=value` and flags against a spec; anything else is an error that says what is known. */
+/** The leading arguments that are not options (files, an invoice), then the options. */
+export function splitOperands(argv: readonly string[]): [string[], string[]] {
+  const first = argv.findIndex((a) => a.startsWith('--'))
+  return first === -1 ? [[...argv], []] : [argv.slice(0, first), argv.slice(first)]
+}
+
 export function parseOptions(
   command: string,
   argv: readonly string[],

@@ -79,7 +79,7 @@ describe('invoices export', () => {
           file
         ])
       ).message
-    ).toMatch(/--format must be one of ubl\|cii\|facturx\|verifactu\|ksef, not "pdf"/)
+    ).toMatch(/--format must be one of ubl\|cii\|facturx\|verifactu\|ksef\|dps, not "pdf"/)
     expect(
       (
         await failure([

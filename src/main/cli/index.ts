@@ -16,6 +16,7 @@ import { EMAIL_USAGE, runOutbox, runSettings } from './email'
 import { EINVOICE_USAGE } from './einvoice'
 import { KSEF_USAGE, runKsef } from './ksef'
 import { runVerifactu, VERIFACTU_USAGE } from './verifactu'
+import { NFSE_USAGE, runNfse } from './nfse'
 import { REMINDERS_USAGE, runRemindersCli } from './reminders'
 import { runStatements, STATEMENTS_USAGE } from './statements'
 import { QUOTE_USAGE, runQuote } from './quote'
@@ -27,6 +28,7 @@ const USAGE = `Facturo command line
   ${EINVOICE_USAGE}
   ${KSEF_USAGE}
   ${VERIFACTU_USAGE}
+  ${NFSE_USAGE}
   ${EMAIL_USAGE}
   ${REMINDERS_USAGE}
   ${STATEMENTS_USAGE}
@@ -91,6 +93,8 @@ export async function runCli(
       return runKsef(rest)
     case 'verifactu':
       return runVerifactu(rest)
+    case 'nfse':
+      return runNfse(rest)
     case 'verify-ledger':
       return runVerifyLedger(rest)
     case 'backup':

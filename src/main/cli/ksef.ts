@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { exchangeRateInput, KSEF_STATES, type KsefQueueRow, type KsefState } from '@shared/ksef'
 import { formatMoney, minorUnits } from '@shared/money'
@@ -6,9 +5,10 @@ import { writeFileAtomic } from '../app-state'
 import { ksefExport, ksefQueue, recordKsefNumber, setKsefStart } from '../books/ksef'
 import { importUpo } from '../books/ksef-upo'
 import { setExchangeRate } from '../books/exchange-rates'
-import { dateOption, parseOptions } from './args'
+import { dateOption, parseOptions, splitOperands } from './args'
 import { invoiceId, withBooks } from './books-file'
 import { CliError } from './errors'
+import { importReport, readInputFiles } from './xml-import'
 
 /**
  * `ksef …`: the KSeF queue of a Polish seller's issued documents from the command line, for a
@@ -22,12 +22,6 @@ export const KSEF_USAGE = `npm run cli -- ksef queue [--state ${KSEF_STATES.join
   npm run cli -- ksef import-upo FILE.xml... [--json] --file books.facturo
   npm run cli -- ksef rate CURRENCY YYYY-MM-DD RATE --file books.facturo
   npm run cli -- ksef start YYYY-MM-DD --file books.facturo`
-
-/** The leading arguments that are not options (files, an invoice), then the options. */
-function split(argv: readonly string[]): [string[], string[]] {
-  const first = argv.findIndex((a) => a.startsWith('--'))
-  return first === -1 ? [[...argv], []] : [argv.slice(0, first), argv.slice(first)]
-}
 
 const money = (row: KsefQueueRow) =>
   formatMoney(
@@ -96,7 +90,7 @@ async function exportZip(argv: readonly string[]): Promise<string> {
 }
 
 async function record(argv: readonly string[]): Promise<string> {
-  const [[ref], opts] = split(argv)
+  const [[ref], opts] = splitOperands(argv)
   if (!ref) throw new CliError('ksef record: name the invoice (its number or id)')
   const o = parseOptions('ksef record', opts, {
     file: { value: true, required: true },
@@ -109,39 +103,25 @@ async function record(argv: readonly string[]): Promise<string> {
 }
 
 async function importReceipts(argv: readonly string[]): Promise<string> {
-  const [paths, opts] = split(argv)
+  const [paths, opts] = splitOperands(argv)
   if (!paths.length) throw new CliError('ksef import-upo: name one or more UPO files')
   const o = parseOptions('ksef import-upo', opts, {
     file: { value: true, required: true },
     json: { value: false }
   })
-  const files = paths.map((p) => {
-    try {
-      return { name: basename(p), text: readFileSync(resolve(p), 'utf8') }
-    } catch (error) {
-      throw new CliError(`ksef import-upo: cannot read ${p}: ${(error as Error).message}`)
-    }
-  })
-  return withBooks(o.file![0]!, ({ books }) => {
-    const result = importUpo(books, files)
-    const text = o.json
-      ? `${JSON.stringify(result, null, 2)}\n`
-      : [
-          ...result.recorded.map((r) => `recorded ${r.number}: ${r.ksefNumber} (${r.file})`),
-          ...result.known.map((r) => `already recorded ${r.number}: ${r.ksefNumber} (${r.file})`),
-          ...result.unmatched.map(
-            (r) => `NOT MATCHED ${r.file}: ${r.number} ${r.ksefNumber}: ${r.reason}`
-          ),
-          `UPO import: ${result.recorded.length} recorded, ${result.known.length} already known, ${result.unmatched.length} not matched.`
-        ].join('\n') + '\n'
-    // a document that matched nothing is for the bookkeeper to look at: say so in the exit code
-    if (result.unmatched.length) throw new CliError(text.trimEnd(), 1)
-    return text
-  })
+  const files = readInputFiles('ksef import-upo', paths)
+  return withBooks(o.file![0]!, ({ books }) =>
+    importReport(importUpo(books, files), Boolean(o.json), {
+      recorded: (r) => `recorded ${r.number}: ${r.ksefNumber} (${r.file})`,
+      known: (r) => `already recorded ${r.number}: ${r.ksefNumber} (${r.file})`,
+      unmatched: (r) => `NOT MATCHED ${r.file}: ${r.number} ${r.ksefNumber}: ${r.reason}`,
+      title: 'UPO import'
+    })
+  )
 }
 
 async function start(argv: readonly string[]): Promise<string> {
-  const [[day], opts] = split(argv)
+  const [[day], opts] = splitOperands(argv)
   const o = parseOptions('ksef start', opts, { file: { value: true, required: true } })
   const checked = dateOption('ksef start', 'day', day ?? '')
   return withBooks(o.file![0]!, ({ books }) => {
@@ -151,7 +131,7 @@ async function start(argv: readonly string[]): Promise<string> {
 }
 
 async function rate(argv: readonly string[]): Promise<string> {
-  const [[currency, day, value], opts] = split(argv)
+  const [[currency, day, value], opts] = splitOperands(argv)
   const o = parseOptions('ksef rate', opts, { file: { value: true, required: true } })
   const input = exchangeRateInput.safeParse({ currency, day, rate: value })
   if (!input.success)

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../app-state'
 import { viewInvoice } from '../books/invoices'
 import { verifactuExport } from '../books/verifactu'
 import { checkSuministro, VerifactuFileError } from '../documents/einvoice/verifactu/check'
-import { parseOptions } from './args'
+import { parseOptions, splitOperands } from './args'
 import { withBooks } from './books-file'
 import { CliError } from './errors'
 
@@ -43,9 +43,8 @@ async function exportRecords(argv: readonly string[]): Promise<string> {
 }
 
 async function check(argv: readonly string[]): Promise<string> {
-  const first = argv.findIndex((a) => a.startsWith('--'))
-  const paths = first === -1 ? [...argv] : argv.slice(0, first)
-  parseOptions('verifactu check', first === -1 ? [] : argv.slice(first), {})
+  const [paths, opts] = splitOperands(argv)
+  parseOptions('verifactu check', opts, {})
   if (paths.length !== 1) throw new CliError('verifactu check: name one SuministroLR file')
   const path = paths[0]!
   let xml: string

@@ -3,10 +3,14 @@ import { importUpo } from '../books/ksef-upo'
 import { listExchangeRates, setExchangeRate } from '../books/exchange-rates'
 import { viewInvoice } from '../books/invoices'
 import { verifactuExport, verifactuRecords, verifyVerifactu } from '../books/verifactu'
+import { importNfse, nfseList, setNfseSettings } from '../books/nfse'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
 
-/** Compliance: the KSeF queue and what is recorded back from KSeF, and the NBP rates FA(3) uses. */
+/**
+ * Compliance: the KSeF queue and what is recorded back from KSeF, the NBP rates FA(3) uses, the
+ * Verifactu records, and the NFS-e settings and returned NFS-e of a Brazilian company.
+ */
 export function registerComplianceHandlers(registry: HandlerRegistry, ctx: HandlerContext): void {
   const books = () => ctx.workspace.requireStore().books
   registry
@@ -55,6 +59,9 @@ export function registerComplianceHandlers(registry: HandlerRegistry, ctx: Handl
         dataBase64: Buffer.from(xml, 'utf8').toString('base64')
       }))
     }))
+    .register('nfse/list', ({ limit }) => nfseList(books(), limit))
+    .register('nfse/settings', ({ settings }) => setNfseSettings(books(), settings))
+    .register('nfse/import', ({ files }) => importNfse(books(), files))
     .register('exchangeRates/set', ({ currency, day, rate }) => {
       setExchangeRate(books(), currency, day, rate)
       return listExchangeRates(books())

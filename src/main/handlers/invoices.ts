@@ -24,6 +24,7 @@ import { runPdf, runZip } from '../documents/pdf/merge'
 import { recordPayment, refundCredit, reversePayment } from '../books/payments'
 import { addUsage, correctUsage, deleteUsage, listUsage } from '../books/usage'
 import { problem } from '../errors'
+import { nfseStatus } from '../books/nfse'
 import type { HandlerRegistry } from '../ipc/registry'
 import type { HandlerContext } from './context'
 
@@ -129,7 +130,8 @@ export function registerInvoiceHandlers(registry: HandlerRegistry, ctx: HandlerC
                   generatedAt: r.generatedAt
                 }))
               }
-            : null
+            : null,
+        nfse: nfseStatus(books(), invoice)
       }
     })
     .register('billing/runZip', async ({ runId }) => {

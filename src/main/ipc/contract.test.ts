@@ -205,6 +205,26 @@ const MALFORMED: Record<Channel, Case[]> = {
   'exchangeRates/list': [{ input: { currency: 'EUR' }, paths: ['currency'] }],
   'verifactu/records': [{ input: { limit: 0 }, paths: ['limit'] }],
   'verifactu/export': [{ input: { all: true }, paths: ['all'] }],
+  'nfse/list': [{ input: { limit: 0 }, paths: ['limit'] }],
+  'nfse/settings': [
+    { input: {}, paths: ['settings'] },
+    {
+      input: { settings: { municipality: '355030', serviceCode: '010101' } },
+      paths: ['settings.municipality']
+    },
+    {
+      input: { settings: { municipality: '3550308', serviceCode: '1' } },
+      paths: ['settings.serviceCode']
+    },
+    {
+      input: { settings: { municipality: '3550308', serviceCode: '010101', series: '123456' } },
+      paths: ['settings.series']
+    }
+  ],
+  'nfse/import': [
+    { input: { files: [] }, paths: ['files'] },
+    { input: { files: [{ name: 'a.xml' }] }, paths: ['files.0.text'] }
+  ],
   'exchangeRates/set': [
     { input: { currency: 'EURO', day: '2026-01-02', rate: '4.2' }, paths: ['currency'] },
     { input: { currency: 'EUR', day: '2026-02-30', rate: '4.2' }, paths: ['day'] },

@@ -619,6 +619,9 @@ export function validInputs(f: Pick<Fixture, 'ids' | 'dates'>): {
     'exchangeRates/set': { currency: 'EUR', day: '2026-01-02', rate: '4.2155' },
     'verifactu/records': {},
     'verifactu/export': {},
+    'nfse/list': {},
+    'nfse/settings': { settings: { municipality: '3550308', serviceCode: '010101' } },
+    'nfse/import': { files: [{ name: 'nfse.xml', text: '<NFSe/>' }] },
     'statements/pdf': { customerId: ids.ana, from: '2026-01-01', to: '2026-12-31' },
     'statements/email': {
       customerId: ids.ana,

@@ -457,6 +457,19 @@ export interface VerifactuRecordTable {
   huella: string
 }
 
+/** A Brazilian seller's invoice: the DPS exported of it and the NFS-e the tax system returned. */
+export interface NfseDocumentTable {
+  invoice_id: number
+  dps_id: string | null
+  dps_exported_at: string | null
+  nfse_number: string | null
+  access_key: string | null
+  status_code: string | null
+  processed_at: string | null
+  source_file: string | null
+  recorded_at: string | null
+}
+
 export interface DocumentImageTable {
   sha256: string
   mime_type: string
@@ -509,4 +522,5 @@ export interface Database {
   ksef_events: KsefEventTable
   exchange_rates: ExchangeRateTable
   verifactu_records: VerifactuRecordTable
+  nfse_documents: NfseDocumentTable
 }

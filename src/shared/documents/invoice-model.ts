@@ -105,6 +105,8 @@ export function invoiceModel(
     upcoming?: boolean
     ksef?: { url: string; label: string; splitPayment?: boolean } | null
     verifactu?: { url: string } | null
+    /** The NFS-e the tax system issued for a Brazilian seller's invoice. */
+    nfse?: { number: string; accessKey: string } | null
   } = {}
 ): DocumentModel {
   const locale = documentLocale(language)
@@ -138,7 +140,8 @@ export function invoiceModel(
     ...(invoice.correctsNumber
       ? [{ label: t('invoices.corrects'), value: invoice.correctsNumber }]
       : []),
-    { label: t('customers.currency'), value: c }
+    { label: t('customers.currency'), value: c },
+    ...(options.nfse && !draft ? [{ label: 'NFS-e', value: options.nfse.number }] : [])
   ]
   const parties = (
     [
@@ -180,10 +183,13 @@ export function invoiceModel(
         ]
       : []),
     { label: t('invoices.net'), value: amount(s.net) },
-    ...invoice.taxes.map((tax) => ({
-      label: `${t('invoices.taxLine', { percent: tax.percent })} (${t('invoices.taxBase')} ${amount(tax.taxableAmount)})`,
-      value: amount(tax.taxAmount)
-    })),
+    // a Brazilian service's price holds its taxes (the NFS-e states them): no VAT line of 0
+    ...invoice.taxes
+      .filter((tax) => !(invoice.seller?.country === 'BR' && tax.taxAmount === 0))
+      .map((tax) => ({
+        label: `${t('invoices.taxLine', { percent: tax.percent })} (${t('invoices.taxBase')} ${amount(tax.taxableAmount)})`,
+        value: amount(tax.taxAmount)
+      })),
     { label: t('invoices.total'), value: amount(s.total), grand: true },
     ...(s.creditsApplied !== 0
       ? [
@@ -204,9 +210,17 @@ export function invoiceModel(
         : null,
     facts,
     parties,
-    notes: invoice.correctionReason
-      ? [`${t('invoices.correctionReason')}: ${invoice.correctionReason}`]
-      : [],
+    notes: [
+      ...(invoice.correctionReason
+        ? [`${t('invoices.correctionReason')}: ${invoice.correctionReason}`]
+        : []),
+      // the access key in groups of four, as the DANFSe prints it
+      ...(options.nfse && !draft
+        ? [
+            `${t('documents.nfseAccessKey')}: ${options.nfse.accessKey.replace(/(\d{4})(?=\d)/g, '$1 ')}`
+          ]
+        : [])
+    ],
     columns: {
       description: t('invoices.description'),
       quantity: t('invoices.quantity'),

@@ -4,6 +4,8 @@ import { getCustomer } from '../../books/customers'
 import { viewInvoice } from '../../books/invoices'
 import { logoBytes } from '../../books/document-images'
 import { recordEntries, verifactuRecords } from '../../books/verifactu'
+import { nfseSettings, recordDps } from '../../books/nfse'
+import { dpsIdentity } from './nfse/dps'
 import { problem } from '../../errors'
 import type { Books } from '../../store/sync'
 import { invoiceFileName } from '../pdf/render'
@@ -113,7 +115,8 @@ export function einvoiceContext(books: Books, invoice: InvoiceView): EinvoiceCon
           .where('r.split_payment', '=', 1)
       )
       .map((r) => r.id),
-    verifactu: verifactuEntry(books, invoice)
+    verifactu: verifactuEntry(books, invoice),
+    nfse: invoice.seller?.country === 'BR' ? nfseSettings(books) : null
   }
 }
 
@@ -186,7 +189,21 @@ export function exportEinvoice(books: Books, invoiceId: number, format: string):
   const bytes = def.write(invoice, context)
   if (bytes instanceof Promise)
     throw new Error(`${def.label} is written asynchronously: export it with exportEinvoiceFile`)
-  return kept(books, invoice, def, bytes)
+  return keptWithDps(books, invoice, def, bytes, context)
+}
+
+/** A DPS's Id is fixed with its first file: the NFS-e it comes back as is matched by it. */
+function keptWithDps(
+  books: Books,
+  invoice: InvoiceView,
+  def: EinvoiceFormatDefinition,
+  bytes: Uint8Array,
+  context: EinvoiceContext
+): EinvoiceFile {
+  const file = kept(books, invoice, def, bytes)
+  if (def.format === 'dps' && context.nfse)
+    recordDps(books, invoice.id, dpsIdentity(invoice, context.nfse).id)
+  return file
 }
 
 /** An issued document in any e-invoice format, Factur-X's PDF included. */
@@ -196,7 +213,7 @@ export async function exportEinvoiceFile(
   format: string
 ): Promise<EinvoiceFile> {
   const { def, invoice, context } = prepare(books, invoiceId, format)
-  return kept(books, invoice, def, await def.write(invoice, context))
+  return keptWithDps(books, invoice, def, await def.write(invoice, context), context)
 }
 
 /** The e-invoice files made of a document so far: format, version, SHA-256 and when. */

@@ -12,6 +12,8 @@ import { fa3Xml, type Fa3Context } from './ksef/fa3'
 import { en16931Invoice } from './en16931'
 import { isEuCountry } from './parties'
 import { ublXml } from './ubl'
+import { dpsXml } from './nfse/dps'
+import type { NfseSettings } from '@shared/nfse'
 
 /**
  * The e-invoice formats, like the charge models: one entry each, looked up by name; a name
@@ -43,6 +45,8 @@ export type EinvoiceContext = Fa3Context & {
   logo?: Uint8Array
   /** A Spanish seller's Verifactu alta of the document, with the record before it. */
   verifactu?: RecordEntry | null
+  /** A Brazilian seller's NFS-e settings, which the DPS takes its codes from. */
+  nfse?: NfseSettings | null
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
@@ -122,6 +126,18 @@ export const EINVOICE_REGISTRY: Readonly<Record<EinvoiceFormat, EinvoiceFormatDe
     appliesTo: (invoice) =>
       invoice.seller?.country === 'PL' && currencyExponent(invoice.currency) <= 2,
     write: (invoice, context) => utf8(fa3Xml(invoice, context))
+  },
+  dps: {
+    format: 'dps',
+    version: 'nfse-dps-1.01/1',
+    ...EINVOICE_LABELS.dps,
+    suffix: '.dps.xml',
+    mimeType: 'application/xml',
+    // the national layout's values are in reais; a credit note has no DPS (refused when written)
+    appliesTo: (invoice) =>
+      invoice.seller?.country === 'BR' && invoice.currency === 'BRL' && invoice.kind === 'invoice',
+    write: (invoice, context) =>
+      utf8(dpsXml(invoice, { settings: context.nfse ?? null, issuedAt: context.issuedAt }))
   }
 }
 

@@ -99,7 +99,8 @@ async function runPdfs(books: Books, runId: number, options: RenderOptions) {
             invoicePdf(job.invoice, job.language, {
               logo: job.logo,
               ksef: job.ksef,
-              verifactu: job.verifactu
+              verifactu: job.verifactu,
+              nfse: job.nfse
             })
           )
         )

@@ -12,7 +12,8 @@ parentPort!.on('message', ({ first, jobs }: { first: number; jobs: RenderJob[] }
           await invoicePdf(job.invoice, job.language, {
             logo: job.logo,
             ksef: job.ksef,
-            verifactu: job.verifactu
+            verifactu: job.verifactu,
+            nfse: job.nfse
           })
         )
       parentPort!.postMessage(

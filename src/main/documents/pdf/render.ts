@@ -119,6 +119,8 @@ export async function invoicePdf(
     ksef?: { url: string; label: string; splitPayment?: boolean } | null
     /** The AEAT's VERI*FACTU QR of a Spanish seller's issued document (books/verifactu.ts). */
     verifactu?: { url: string } | null
+    /** The NFS-e recorded on a Brazilian seller's invoice (books/nfse.ts). */
+    nfse?: { number: string; accessKey: string } | null
   } = {}
 ): Promise<Uint8Array> {
   return renderPdf(invoiceModel(invoice, language, documentTranslator(language), options), {

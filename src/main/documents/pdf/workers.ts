@@ -19,6 +19,8 @@ export interface RenderJob {
   ksef?: { url: string; label: string; splitPayment?: boolean } | null
   /** The AEAT's VERI*FACTU QR, likewise. */
   verifactu?: { url: string } | null
+  /** The NFS-e recorded on the invoice, likewise. */
+  nfse?: { number: string; accessKey: string } | null
 }
 
 const BATCH = 16

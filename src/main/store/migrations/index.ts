@@ -14,6 +14,7 @@ import * as m0012 from './0012_einvoices'
 import * as m0013 from './0013_ksef'
 import * as m0014 from './0014_verifactu'
 import * as m0015 from './0015_split_payment'
+import * as m0016 from './0016_nfse'
 
 /**
  * Every migration, in order, listed by hand: the bundle has no folder to scan.
@@ -34,7 +35,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012_einvoices': m0012,
   '0013_ksef': m0013,
   '0014_verifactu': m0014,
-  '0015_split_payment': m0015
+  '0015_split_payment': m0015,
+  '0016_nfse': m0016
 }
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length

@@ -31,8 +31,8 @@ export function EinvoiceCard({
 }) {
   const { t } = useTranslation()
   const api = useApi()
-  const { formats, records, ksef, verifactu } = options
-  if (formats.length === 0 && !ksef && !verifactu) return null
+  const { formats, records, ksef, verifactu, nfse } = options
+  if (formats.length === 0 && !ksef && !verifactu && !nfse) return null
   return (
     <Card title={t('einvoice.title')}>
       <div className="card-actions">
@@ -85,7 +85,44 @@ export function EinvoiceCard({
           </ul>
         </section>
       )}
+      {nfse && <NfseStatus status={nfse} />}
     </Card>
+  )
+}
+
+/** A Brazilian seller's invoice: the DPS made of it and the NFS-e the tax system issued. */
+function NfseStatus({ status }: { status: NonNullable<EinvoiceOptions['nfse']> }) {
+  const { t } = useTranslation()
+  return (
+    <section className="nfse-status" aria-label={t('nfse.title')}>
+      <h3 className="card-subtitle" translate="no">
+        NFS-e
+      </h3>
+      {status.accessKey ? (
+        <dl className="facts">
+          <dt>{t('nfse.number')}</dt>
+          <dd>
+            <code translate="no">{status.nfseNumber}</code>
+          </dd>
+          <dt>{t('nfse.accessKey')}</dt>
+          <dd>
+            <code translate="no" className="break-all">
+              {status.accessKey}
+            </code>
+          </dd>
+          {status.processedAt && (
+            <>
+              <dt>{t('nfse.processedAt')}</dt>
+              <dd translate="no">{status.processedAt}</dd>
+            </>
+          )}
+        </dl>
+      ) : (
+        <p className="muted">
+          {status.dpsId ? t('nfse.waitingDps', { id: status.dpsId }) : t('nfse.noDps')}
+        </p>
+      )}
+    </section>
   )
 }
 

@@ -60,6 +60,7 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
   const [einvoices, reloadEinvoices] = useChannel('invoices/einvoices', { invoiceId: invoice.id })
   const ksef = einvoices.status === 'ready' ? einvoices.value.ksef : null
   const verifactu = einvoices.status === 'ready' ? einvoices.value.verifactu : null
+  const nfse = einvoices.status === 'ready' ? einvoices.value.nfse : null
   const [rates] = useChannel('taxRates/list', {})
   const [action, setAction] = useState<Action>(null)
   const [lineId, setLineId] = useState<number | null>(null)
@@ -175,6 +176,7 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
             invoice={invoice}
             ksef={ksef?.code ?? null}
             verifactu={verifactu?.code ?? null}
+            nfse={nfse}
           />
         </div>
         <aside>

@@ -61,7 +61,8 @@ export function InvoiceDocument({
   invoice,
   upcoming = false,
   ksef = null,
-  verifactu = null
+  verifactu = null,
+  nfse = null
 }: {
   invoice: InvoiceView
   /** The invoice the next billing run will make: titled and watermarked as a preview. */
@@ -70,6 +71,8 @@ export function InvoiceDocument({
   ksef?: { url: string; label: string; splitPayment?: boolean } | null
   /** The AEAT's VERI*FACTU QR of a Spanish seller's. */
   verifactu?: { url: string } | null
+  /** A Brazilian seller's DPS and NFS-e as recorded (from invoices/einvoices). */
+  nfse?: { nfseNumber: string | null; accessKey: string | null } | null
 }) {
   const model = useMemo(
     () =>
@@ -77,9 +80,17 @@ export function InvoiceDocument({
         invoice,
         invoice.language,
         i18next.getFixedT(invoice.language) as unknown as Translate,
-        { upcoming, ksef, verifactu }
+        {
+          upcoming,
+          ksef,
+          verifactu,
+          nfse:
+            nfse?.nfseNumber && nfse.accessKey
+              ? { number: nfse.nfseNumber, accessKey: nfse.accessKey }
+              : null
+        }
       ),
-    [invoice, upcoming, ksef, verifactu]
+    [invoice, upcoming, ksef, verifactu, nfse]
   )
   return (
     // the customer's words, not the app's: marked so, and never machine-translated
