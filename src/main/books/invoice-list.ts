@@ -7,6 +7,7 @@ import type {
 import { searchFold } from '@shared/search'
 import type { z } from 'zod'
 import type { Books } from '../store/sync'
+import { OUTSTANDING_SQL, SHOWN_STATUS_SQL } from './invoice-status'
 
 const STORED = new Set<string>(['draft', 'void', 'uncollectible'])
 
@@ -14,15 +15,13 @@ type ListFilter = Omit<z.output<typeof invoiceListInput>, 'query'> & { query?: s
 
 /**
  * Every invoice with what is still owed on it and the status a bookkeeper sees (paid, overdue…),
- * worked out in SQL so the list, its filters and its totals stay fast with many invoices.
- * The same rules as invoiceStatus() in invoices.ts.
+ * worked out in SQL so the list, its filters and its totals stay fast with many invoices, with
+ * the one definition of both (invoice-status.ts).
  */
 const SHOWN = `
   WITH owed AS (
     SELECT i.*, c.name AS customer_name, c.search_text AS customer_search,
-      CASE WHEN i.status = 'issued' AND i.kind = 'invoice'
-        THEN max(i.amount_due - coalesce((SELECT sum(a.amount) FROM allocations a WHERE a.invoice_id = i.id AND a.reversal_id IS NULL), 0), 0)
-        ELSE 0 END AS outstanding
+      ${OUTSTANDING_SQL} AS outstanding
     FROM invoices i JOIN customers c ON c.id = i.customer_id
     WHERE (:customerId IS NULL OR i.customer_id = :customerId)
       AND (:from IS NULL OR i.bill_date >= :from)
@@ -33,13 +32,7 @@ const SHOWN = `
       AND (:dueFrom IS NULL OR i.due_date >= :dueFrom)
       AND (:status IS NOT 'overdue' OR i.due_date < :today)
   ), shown AS (
-    SELECT owed.*, CASE
-      WHEN status <> 'issued' THEN status
-      WHEN kind = 'credit_note' THEN 'issued'
-      WHEN outstanding = 0 THEN 'paid'
-      WHEN due_date IS NOT NULL AND due_date < :today THEN 'overdue'
-      WHEN outstanding < amount_due THEN 'partially_paid'
-      ELSE 'issued' END AS shown_status
+    SELECT owed.*, ${SHOWN_STATUS_SQL} AS shown_status
     FROM owed
   )
   SELECT * FROM shown

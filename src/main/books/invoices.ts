@@ -4,7 +4,6 @@ import type { BillingSettings, Customer } from '@shared/billing/inputs'
 import type {
   InvoiceEvent,
   InvoiceParty,
-  InvoiceStatus,
   InvoiceSummary,
   InvoiceView
 } from '@shared/books/invoices'
@@ -24,6 +23,8 @@ import { getCompany } from '../store/repos/company'
 import type { InvoiceLineTable, InvoiceTable } from '../store/schema'
 import type { Books } from '../store/sync'
 import { audit } from './audit'
+import { invoiceBalance } from './invoice-status'
+import { invoiceActions } from '../billing/invoice-actions'
 import { taxRates } from './catalog'
 import { creditBalance } from './credit'
 import { getCustomer } from './customers'
@@ -562,18 +563,7 @@ export function issueInvoice(
 
 /** What is still owed on an issued invoice: its amount due less payments and credit notes allocated. */
 export function outstanding(books: Books, invoiceId: number): number {
-  const invoice = invoiceRow(books, invoiceId)
-  if (invoice.status !== 'issued' || invoice.kind !== 'invoice') return 0
-  const allocated = Number(
-    books.first(
-      books.q
-        .selectFrom('allocations')
-        .select((eb) => eb.fn.sum<number>('amount').as('s'))
-        .where('invoice_id', '=', invoiceId)
-        .where('reversal_id', 'is', null)
-    )?.s ?? 0
-  )
-  return Math.max(invoice.amount_due - allocated, 0)
+  return invoiceBalance(books, invoiceId).outstanding
 }
 
 /** A credit note first settles what is still owed on the invoice it corrects; the rest becomes customer credit. */
@@ -775,24 +765,15 @@ export function markUncollectible(books: Books, invoiceId: number): InvoiceView 
   })
 }
 
-/** The status a bookkeeper sees: draft, issued, partially paid, paid, overdue, void, uncollectible. */
-export function invoiceStatus(books: Books, row: InvoiceRow, today: string): InvoiceStatus {
-  if (row.status !== 'issued') return row.status as InvoiceStatus
-  if (row.kind === 'credit_note') return 'issued'
-  const owed = outstanding(books, row.id)
-  if (owed === 0) return 'paid'
-  if (row.due_date && row.due_date < today) return 'overdue'
-  return owed < row.amount_due ? 'partially_paid' : 'issued'
-}
-
 function summary(books: Books, row: InvoiceRow, today: string): InvoiceSummary {
   const customer = books.first(
     books.q.selectFrom('customers').select(['name', 'code']).where('id', '=', row.customer_id)
   )!
+  const balance = invoiceBalance(books, row.id, today)
   return {
     id: row.id,
     kind: row.kind as InvoiceSummary['kind'],
-    status: invoiceStatus(books, row, today),
+    status: balance.status,
     number: row.number,
     customerId: row.customer_id,
     customerName: customer.name,
@@ -804,7 +785,7 @@ function summary(books: Books, row: InvoiceRow, today: string): InvoiceSummary {
     periodEnd: row.period_end,
     total: row.total,
     amountDue: row.amount_due,
-    outstanding: outstanding(books, row.id),
+    outstanding: balance.outstanding,
     correctsInvoiceId: row.corrects_invoice_id
   }
 }
@@ -823,8 +804,10 @@ export function viewInvoice(books: Books, id: number): InvoiceView {
         ? buyerSnapshot(books, row.customer_id)
         : null
   ) as (InvoiceParty & { language?: string }) | null
+  const shown = summary(books, row, books.today())
   return {
-    ...summary(books, row, books.today()),
+    ...shown,
+    actions: invoiceActions(shown),
     taxInclusive: row.tax_inclusive === 1,
     subtotals: {
       lines: row.lines_total,

@@ -10,6 +10,9 @@ import { registerFileHandlers } from './files'
 import { registerCatalogHandlers } from './catalog'
 import { registerCustomerHandlers } from './customers'
 import { registerInvoiceHandlers } from './invoices'
+import { registerUsageHandlers } from './usage'
+import { registerBillingHandlers } from './billing'
+import { registerPaymentHandlers } from './payments'
 import { registerBackupHandlers } from './backups'
 import { registerEmailHandlers } from './email'
 import { registerSubscriptionHandlers } from './subscriptions'
@@ -26,7 +29,10 @@ export function createHandlers(context: Omit<HandlerContext, 'jobs'>): HandlerTa
   registerCustomerHandlers(registry, ctx)
   registerCatalogHandlers(registry, ctx)
   registerSubscriptionHandlers(registry, ctx)
+  registerUsageHandlers(registry, ctx)
+  registerBillingHandlers(registry, ctx)
   registerInvoiceHandlers(registry, ctx)
+  registerPaymentHandlers(registry, ctx)
   registerBackupHandlers(registry, ctx)
   registerEmailHandlers(registry, ctx)
   registerComplianceHandlers(registry, ctx)

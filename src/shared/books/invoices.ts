@@ -91,7 +91,21 @@ export interface InvoiceEvent {
   date: string | null
 }
 
+/** What may be done with an invoice now, decided in main (billing/invoice-actions.ts). */
+export interface InvoiceActions {
+  issue: boolean
+  editLines: boolean
+  deleteDraft: boolean
+  recordPayment: boolean
+  creditNote: boolean
+  markUncollectible: boolean
+  void: boolean
+  email: boolean
+  pauseReminders: boolean
+}
+
 export interface InvoiceView extends InvoiceSummary {
+  actions: InvoiceActions
   taxInclusive: boolean
   subtotals: {
     lines: number

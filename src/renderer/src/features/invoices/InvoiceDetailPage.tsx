@@ -70,9 +70,9 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
     setAction(null)
     onChanged()
   }
+  // what may be done is main's decision (billing/invoice-actions.ts), not this page's
+  const can = invoice.actions
   const draft = invoice.status === 'draft'
-  const open = ['issued', 'partially_paid', 'overdue'].includes(invoice.status)
-  const isInvoice = invoice.kind === 'invoice'
   const common = { invoice, onClose: close, onDone: done }
   return (
     <>
@@ -81,31 +81,33 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
         description={`${invoice.customerName} · ${formatDay(invoice.billDate, locale)}`}
         actions={
           <>
-            {draft && (
-              <>
-                <Button variant="primary" onClick={() => setAction('issue')}>
-                  {t('invoices.issue')}
-                </Button>
-                <Button onClick={() => setAction('addLine')}>{t('invoices.addLine')}</Button>
-                <Button variant="danger" onClick={() => setAction('delete')}>
-                  {t('invoices.deleteDraft')}
-                </Button>
-              </>
+            {can.issue && (
+              <Button variant="primary" onClick={() => setAction('issue')}>
+                {t('invoices.issue')}
+              </Button>
             )}
-            {open && isInvoice && (
+            {can.editLines && (
+              <Button onClick={() => setAction('addLine')}>{t('invoices.addLine')}</Button>
+            )}
+            {can.deleteDraft && (
+              <Button variant="danger" onClick={() => setAction('delete')}>
+                {t('invoices.deleteDraft')}
+              </Button>
+            )}
+            {can.recordPayment && (
               <Button variant="primary" onClick={() => setAction('pay')}>
                 {t('payments.record')}
               </Button>
             )}
-            {!draft && isInvoice && invoice.status !== 'void' && (
+            {can.creditNote && (
               <Button onClick={() => setAction('credit')}>{t('invoices.createCreditNote')}</Button>
             )}
-            {open && isInvoice && (
+            {can.markUncollectible && (
               <Button onClick={() => setAction('uncollectible')}>
                 {t('invoices.markUncollectible')}
               </Button>
             )}
-            {!draft && invoice.status !== 'void' && invoice.status !== 'paid' && (
+            {can.void && (
               <Button variant="danger" onClick={() => setAction('void')}>
                 {t('invoices.void')}
               </Button>
@@ -113,13 +115,13 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
             <Button onClick={() => setAction('preview')}>{t('invoices.preview')}</Button>
             <DownloadPdfButton invoiceId={invoice.id} />
             <PrintButton load={() => api.invoke('invoices/pdf', { invoiceId: invoice.id })} />
-            {!draft && invoice.status !== 'void' && (
+            {can.email && (
               <>
                 <Button onClick={() => setAction('email')}>{t('email.emailButton')}</Button>
                 <MailAppButton invoiceId={invoice.id} />
               </>
             )}
-            {open && isInvoice && (
+            {can.pauseReminders && (
               <Button
                 variant="ghost"
                 disabled={invoice.remindersPaused.customer}
@@ -145,7 +147,7 @@ function InvoiceDetail({ invoice, onChanged }: { invoice: InvoiceView; onChanged
       />
       <div className="invoice-layout">
         <div>
-          {draft && invoice.lines.length > 0 && (
+          {can.editLines && invoice.lines.length > 0 && (
             <Card title={t('invoices.draftLines')} description={t('invoices.draftLinesHint')}>
               <table className="table">
                 <tbody>
