@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js'
-import { CURRENCY_EXPONENTS } from '@shared/currencies'
+import { isCurrencyCode } from '@shared/currencies'
+import { currencyExponent } from '@shared/money'
 import { BillingError } from './errors'
-import { ownValue } from '@shared/own'
 import { DECIMAL_ROUNDING, type RoundingMode } from '@shared/billing/line-amount'
 
 /**
@@ -49,11 +49,11 @@ export function dec(value: string | number | Dec, path?: string): Dec {
 /** How a computed amount becomes whole minor units. The default is half away from zero. */
 export type { RoundingMode }
 
+/** The currency's exponent (shared `currencyExponent`), refused as the engine's own error. */
 export function exponentOf(currency: string): number {
-  const exponent = ownValue(CURRENCY_EXPONENTS, currency)
-  if (exponent === undefined)
+  if (!isCurrencyCode(currency))
     throw new BillingError('INVALID_INPUT', `${currency} is not an ISO 4217 currency`)
-  return exponent
+  return currencyExponent(currency)
 }
 
 /** A decimal count of minor units rounded to a whole one (for amounts already in minor units). */
