@@ -75,7 +75,10 @@ test('a Brazilian invoice goes out as a DPS and comes back with its NFS-e', asyn
   await page.goto(`${app.origin}/#/compliance`)
   const files = card.getByLabel('Import NFS-e files')
   const stranger = returnedNfse(
-    dps.replace(/<nDPS>\d+<\/nDPS>/, '<nDPS>424242</nDPS>').replace(/\d{15}"/, '000000000424242"'),
+    dps
+      .replace(/<nDPS>\d+<\/nDPS>/, '<nDPS>424242</nDPS>')
+      .replace(/\d{15}"/, '000000000424242"')
+      .replace('<tpAmb>2</tpAmb>', '<tpAmb>1</tpAmb>'),
     { nfseNumber: '99' }
   )
   await files.setInputFiles({
@@ -85,7 +88,29 @@ test('a Brazilian invoice goes out as a DPS and comes back with its NFS-e', asyn
   })
   await expect(card.getByText('0 recorded, 0 already recorded, 1 not matched.')).toBeVisible()
   await expect(card.getByText(/no invoice of this file has DPS/)).toBeVisible()
-  const returned = returnedNfse(dps, { nfseNumber: '17' })
+  // the trial NFS-e of the test environment is reported, never recorded
+  await files.setInputFiles({
+    name: 'trial.xml',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(returnedNfse(dps, { nfseNumber: '5' }).xml)
+  })
+  await expect(card.getByText(/is from the test environment/)).toBeVisible()
+
+  // production: the DPS is made again (no NFS-e yet), under the same Id
+  await card.locator('summary', { hasText: 'NFS-e settings' }).click()
+  await card.getByLabel('Environment').selectOption('production')
+  await card.getByRole('button', { name: 'Save NFS-e settings' }).click()
+  await expect(card.getByRole('status').getByText('Saved.')).toBeVisible()
+  await page.goto(`${app.origin}/#/invoices/${issued.invoiceId}`)
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download as DPS' }).click()
+  ])
+  const production = readFileSync((await again.path())!, 'utf8')
+  expect(production).toContain('<tpAmb>1</tpAmb>')
+  expect(production.match(/Id="DPS\d{42}"/)![0]).toBe(dps.match(/Id="DPS\d{42}"/)![0])
+  await page.goto(`${app.origin}/#/compliance`)
+  const returned = returnedNfse(production, { nfseNumber: '17' })
   await files.setInputFiles({
     name: 'nfse-17.xml',
     mimeType: 'application/xml',

@@ -8,7 +8,7 @@ import { returnedNfse } from '../documents/einvoice/nfse/test-nfse'
 import { resultsDir } from '../documents/einvoice/test-validators'
 import { invoicePdfFor } from '../documents/logo'
 import { viewInvoice, voidInvoice } from './invoices'
-import { importNfse, nfseList, nfseSettings, nfseStatus } from './nfse'
+import { importNfse, nfseList, nfseSettings, nfseStatus, setNfseSettings } from './nfse'
 import { dpsXml } from '../documents/einvoice/nfse/dps'
 import { appErrorOf } from './test-support'
 import type { Books } from '../store/sync'
@@ -133,6 +133,36 @@ describe('importing returned NFS-e', () => {
       [docs.cpf.number, '8'],
       [docs.foreign.number, '9']
     ])
+  })
+
+  it('reports an NFS-e of the test environment and records nothing', async () => {
+    const { books, docs } = await brazilianBooks()
+    setNfseSettings(books, { ...nfseSettings(books)!, environment: 'test' })
+    const dps = dpsOf(books, docs.cpf.id)
+    expect(dps).toContain('<tpAmb>2</tpAmb>')
+    const before = snapshot(books)
+    const result = importNfse(books, [{ name: 'trial.xml', text: returnedNfse(dps).xml }])
+    expect(result.recorded).toEqual([])
+    expect(result.unmatched.map((u) => u.reason)).toEqual([
+      expect.stringMatching(/from the test environment \(produção restrita, tpAmb 2\)/)
+    ])
+    expect(snapshot(books)).toEqual(before)
+  })
+
+  it('matches a hand-keyed DPS only when its date and value are the invoice’s too', async () => {
+    const { books, docs } = await brazilianBooks()
+    const dps = dpsXml(docs.cpf, {
+      settings: nfseSettings(books),
+      issuedAt: '2026-03-10T15:00:00Z'
+    })
+    const otherValue = dps.replace('<vServ>350.00</vServ>', '<vServ>351.00</vServ>')
+    const otherDay = dps.replace('<dCompet>2026-03-10</dCompet>', '<dCompet>2026-03-09</dCompet>')
+    const result = importNfse(books, [
+      { name: 'value.xml', text: returnedNfse(otherValue, { nfseNumber: '3' }).xml },
+      { name: 'day.xml', text: returnedNfse(otherDay, { nfseNumber: '4' }).xml }
+    ])
+    expect(result.recorded).toEqual([])
+    expect(result.unmatched.map((u) => u.file)).toEqual(['value.xml', 'day.xml'])
   })
 
   it('leaves a void invoice off the pending list', async () => {

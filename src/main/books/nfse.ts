@@ -107,6 +107,7 @@ interface NfseInvoice {
   issue_date: string
   currency: string
   total: number
+  discount_total: number
   seller_tax_id: string
   dps_id: string | null
   nfse_number: string | null
@@ -127,6 +128,7 @@ function brazilianInvoices(books: Books): NfseInvoice[] {
         'i.issue_date',
         'i.currency',
         'i.total',
+        'i.discount_total',
         sql<string>`coalesce(json_extract(i.seller, '$.taxId'), '')`.as('seller_tax_id'),
         'n.dps_id',
         'n.nfse_number',
@@ -135,6 +137,8 @@ function brazilianInvoices(books: Books): NfseInvoice[] {
       ])
       .where('i.number', 'is not', null)
       .where('i.kind', '=', 'invoice')
+      // a DPS is in reais: an invoice in another currency never gets one
+      .where('i.currency', '=', 'BRL')
       .where(sql<boolean>`json_extract(i.seller, '$.country') = 'BR'`)
       .orderBy('i.issue_date')
       .orderBy('i.id')
@@ -175,9 +179,14 @@ export function nfseList(books: Books, limit = 500): NfseList {
   }
 }
 
+/** vServ as the DPS writes it: the invoice's total before its coupons, in centavos. */
+const centavos = (value: string) => Math.round(Number(value) * 100)
+
 /**
- * The invoice a returned NFS-e is: the one whose exported DPS has its Id; else, for an invoice
- * whose DPS was keyed into the emitter by hand, the same series, DPS number and provider.
+ * The invoice a returned NFS-e is: the one whose exported DPS has its Id; else, for a DPS keyed
+ * into the emitter by hand, the invoice still without an NFS-e with the same series, DPS number
+ * and provider whose issue date and value the DPS repeats (anything less could put an NFS-e,
+ * which is kept for good, on the wrong invoice).
  */
 function matchNfse(invoices: NfseInvoice[], series: string, doc: ReturnedNfse) {
   const byId = invoices.find((i) => i.dps_id === doc.dpsId)
@@ -185,9 +194,11 @@ function matchNfse(invoices: NfseInvoice[], series: string, doc: ReturnedNfse) {
   if (Number(doc.serie) !== Number(series)) return undefined
   return invoices.find(
     (i) =>
-      !i.dps_id &&
+      !i.access_key &&
       dpsNumber(i.number) === doc.nDps &&
-      brazilianId(i.seller_tax_id)?.digits === doc.provider
+      brazilianId(i.seller_tax_id)?.digits === doc.provider &&
+      i.issue_date === doc.competence &&
+      i.total + i.discount_total === centavos(doc.value)
   )
 }
 
@@ -222,12 +233,20 @@ export function importNfse(
     const series = nfseSettings(books)?.series ?? '1'
     for (const file of parsed) {
       for (const doc of file.documents) {
-        const invoice = matchNfse(invoices, series, doc)
         const entry = { file: file.name, nfseNumber: doc.nfseNumber }
+        // an NFS-e of the test environment is a trial: it is never the invoice's
+        if (doc.environment !== '1') {
+          result.unmatched.push({
+            ...entry,
+            reason: `NFS-e ${doc.nfseNumber} is from the test environment (produção restrita, tpAmb 2): only production NFS-e are recorded`
+          })
+          continue
+        }
+        const invoice = matchNfse(invoices, series, doc)
         if (!invoice) {
           result.unmatched.push({
             ...entry,
-            reason: `no invoice of this file has DPS ${doc.dpsId} (series ${doc.serie}, number ${doc.nDps}, provider ${doc.provider})`
+            reason: `no invoice of this file has DPS ${doc.dpsId} (series ${doc.serie}, number ${doc.nDps}, provider ${doc.provider}, ${doc.competence}, R$ ${doc.value})`
           })
           continue
         }

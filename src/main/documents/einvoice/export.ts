@@ -4,7 +4,7 @@ import { getCustomer } from '../../books/customers'
 import { viewInvoice } from '../../books/invoices'
 import { logoBytes } from '../../books/document-images'
 import { recordEntries, verifactuRecords } from '../../books/verifactu'
-import { nfseSettings, recordDps } from '../../books/nfse'
+import { nfseDocument, nfseSettings, recordDps } from '../../books/nfse'
 import { dpsIdentity } from './nfse/dps'
 import { problem } from '../../errors'
 import type { Books } from '../../store/sync'
@@ -145,7 +145,11 @@ function kept(
       .where('invoice_id', '=', invoice.id)
       .where('format', '=', def.format)
   )
-  if (record && (record.version !== def.version || record.sha256 !== hash))
+  if (
+    record &&
+    (record.version !== def.version || record.sha256 !== hash) &&
+    !stillDraft(books, invoice, def)
+  )
     throw problem(
       'CONFLICT',
       'einvoice_would_differ',
@@ -192,7 +196,19 @@ export function exportEinvoice(books: Books, invoiceId: number, format: string):
   return keptWithDps(books, invoice, def, bytes, context)
 }
 
-/** A DPS's Id is fixed with its first file: the NFS-e it comes back as is matched by it. */
+/**
+ * A DPS is the emitter's draft until the tax system issues its NFS-e: one it rejected is made
+ * again, corrected (new NFS-e settings), under the same Id. Once an NFS-e is recorded the DPS
+ * is fixed like every other e-invoice.
+ */
+function stillDraft(books: Books, invoice: InvoiceView, def: EinvoiceFormatDefinition): boolean {
+  return def.format === 'dps' && !nfseDocument(books, invoice.id)?.access_key
+}
+
+/**
+ * A DPS's Id is fixed with its first file: the NFS-e it comes back as is matched by it. Two
+ * invoices whose numbers have the same digits would make the same Id: refused, nothing kept.
+ */
 function keptWithDps(
   books: Books,
   invoice: InvoiceView,
@@ -200,10 +216,36 @@ function keptWithDps(
   bytes: Uint8Array,
   context: EinvoiceContext
 ): EinvoiceFile {
-  const file = kept(books, invoice, def, bytes)
-  if (def.format === 'dps' && context.nfse)
-    recordDps(books, invoice.id, dpsIdentity(invoice, context.nfse).id)
-  return file
+  if (def.format !== 'dps' || !context.nfse) return kept(books, invoice, def, bytes)
+  const id = dpsIdentity(invoice, context.nfse).id
+  const recorded = nfseDocument(books, invoice.id)?.dps_id
+  if (recorded && recorded !== id)
+    throw problem(
+      'CONFLICT',
+      'nfse_dps_changed',
+      `${invoice.number} was exported as DPS ${recorded}; the NFS-e settings now make it ${id} (another municipality or series), and a DPS keeps its Id: set them back to export it again`,
+      { number: invoice.number!, id: recorded }
+    )
+  const holder = books.first(
+    books.q
+      .selectFrom('nfse_documents as n')
+      .innerJoin('invoices as i', 'i.id', 'n.invoice_id')
+      .select('i.number')
+      .where('n.dps_id', '=', id)
+      .where('n.invoice_id', '!=', invoice.id)
+  )
+  if (holder)
+    throw problem(
+      'CONFLICT',
+      'nfse_dps_taken',
+      `${invoice.number} would get DPS ${id}, which ${holder.number} already has (their numbers have the same digits): use a number format whose digits differ, like FV/{YYYY}/{seq:6}, or another DPS series`,
+      { number: invoice.number!, other: holder.number ?? '' }
+    )
+  return books.tx(() => {
+    const file = kept(books, invoice, def, bytes)
+    recordDps(books, invoice.id, id)
+    return file
+  })
 }
 
 /** An issued document in any e-invoice format, Factur-X's PDF included. */

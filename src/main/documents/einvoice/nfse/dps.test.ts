@@ -9,6 +9,7 @@ import { resultsDir, sayIfSkipped, validate, VALIDATORS } from '../test-validato
 import { dpsDateTime, dpsNumber, municipalityOffset } from './dps'
 import { brazilianBooks } from './test-books'
 import { returnedNfse } from './test-nfse'
+import { importNfse, nfseSettings, setNfseSettings } from '../../../books/nfse'
 
 /**
  * The DPS of the national NFS-e layout v1.01: every case passes the official schema, its Id is
@@ -65,7 +66,7 @@ describe('the DPS', () => {
     )
     expect(business).toContain(`<nDPS>${nDps}</nDPS>`)
     expect(business).toMatch(/<dhEmi>2026-03-10T\d{2}:\d{2}:\d{2}-03:00<\/dhEmi>/)
-    expect(business).toContain('<tpAmb>2</tpAmb>')
+    expect(business).toContain('<tpAmb>1</tpAmb>')
     expect(business).toContain('<CNPJ>16727230000197</CNPJ>')
     expect(business).toContain('<IM>12345678</IM>')
     expect(business).toMatch(/<opSimpNac>3<\/opSimpNac>\s*<regApTribSN>1<\/regApTribSN>/)
@@ -105,6 +106,50 @@ describe('the DPS', () => {
     )
     expect(row?.dps_id).toMatch(/^DPS3550308\d{35}$/)
     expect(text(first.bytes)).toContain(`Id="${row!.dps_id}"`)
+  })
+
+  it('is made again after a settings change until its NFS-e is recorded, and keeps its Id', async () => {
+    const { books, docs } = await brazilianBooks()
+    const first = exportEinvoice(books, docs.cpf.id, 'dps')
+    const settings = nfseSettings(books)!
+    setNfseSettings(books, { ...settings, serviceCode: '170101', environment: 'test' })
+    // a DPS the tax system has not turned into an NFS-e yet is the emitter's draft
+    const corrected = exportEinvoice(books, docs.cpf.id, 'dps')
+    expect(corrected.sha256).not.toBe(first.sha256)
+    expect(text(corrected.bytes)).toContain('<cTribNac>170101</cTribNac>')
+    setNfseSettings(books, { ...settings, serviceCode: '170101' })
+    const final = text(exportEinvoice(books, docs.cpf.id, 'dps').bytes)
+    importNfse(books, [{ name: 'nfse.xml', text: returnedNfse(final).xml }])
+    // once its NFS-e is recorded, the DPS is fixed
+    setNfseSettings(books, { ...settings, serviceCode: '170102' })
+    expect(appErrorOf(() => exportEinvoice(books, docs.cpf.id, 'dps')).message).toMatch(
+      /would write a different file/
+    )
+    // a DPS keeps its Id: another series would change it
+    exportEinvoice(books, docs.consumer.id, 'dps')
+    setNfseSettings(books, { ...settings, series: '3' })
+    expect(appErrorOf(() => exportEinvoice(books, docs.consumer.id, 'dps')).message).toMatch(
+      /was exported as DPS DPS3550308\d{35}; the NFS-e settings now make it/
+    )
+  })
+
+  it('refuses a DPS Id another invoice already has, keeping nothing', async () => {
+    const { books, docs } = await brazilianBooks()
+    exportEinvoice(books, docs.cpf.id, 'dps')
+    const taken = books.first(
+      books.q.selectFrom('nfse_documents').select('dps_id').where('invoice_id', '=', docs.cpf.id)
+    )!.dps_id!
+    // the consumer's invoice gets a number with the same digits as the CPF customer's
+    books.sqlite.prepare('DROP TRIGGER invoices_issued_immutable').run()
+    books.sqlite
+      .prepare('UPDATE invoices SET number = ? WHERE id = ?')
+      .run(docs.cpf.number!.replace('/', '-'), docs.consumer.id)
+    const before = books.all(books.q.selectFrom('einvoice_exports').selectAll()).length
+    const error = appErrorOf(() => exportEinvoice(books, docs.consumer.id, 'dps'))
+    expect(error.message).toMatch(
+      new RegExp(`would get DPS ${taken}, which ${docs.cpf.number} already has`)
+    )
+    expect(books.all(books.q.selectFrom('einvoice_exports').selectAll())).toHaveLength(before)
   })
 
   it('is offered for a Brazilian seller’s invoice in reais, and refused with the reason otherwise', async () => {

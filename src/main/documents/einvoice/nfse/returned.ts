@@ -24,6 +24,12 @@ export interface ReturnedNfse {
   nDps: string
   /** The provider's CNPJ or CPF, from the DPS inside. */
   provider: string
+  /** tpAmb of the DPS: 1 production, 2 the test environment (produção restrita). */
+  environment: string
+  /** dCompet of the DPS (YYYY-MM-DD). */
+  competence: string
+  /** vServ of the DPS, as its decimal text ("1620.00"). */
+  value: string
 }
 
 /** Every element with this local name below `node`, depth first, in document order. */
@@ -63,7 +69,14 @@ function readOne(nfse: Element): ReturnedNfse {
     dpsId: required(dps.getAttribute('Id') ?? '', 'the Id of infDPS', /^DPS\d{42}$/),
     serie: required(childText(dps, 'serie'), 'serie', /^\d{1,5}$/),
     nDps: required(childText(dps, 'nDPS'), 'nDPS', /^[1-9]\d{0,14}$/),
-    provider: required(provider, 'the provider’s CNPJ or CPF', /^(\d{11}|\d{14})$/)
+    provider: required(provider, 'the provider’s CNPJ or CPF', /^(\d{11}|\d{14})$/),
+    environment: required(childText(dps, 'tpAmb'), 'tpAmb', /^[12]$/),
+    competence: required(childText(dps, 'dCompet'), 'dCompet', /^\d{4}-\d{2}-\d{2}$/),
+    value: required(
+      childText(dps, 'valores', 'vServPrest', 'vServ'),
+      'vServ',
+      /^\d{1,15}(\.\d{2})?$/
+    )
   }
 }
 

@@ -38,8 +38,7 @@ export async function brazilianBooks(options: { configured?: boolean } = {}) {
         simplesRegime: '1',
         series: '1',
         serviceCode: '170201',
-        nbsCode: '113011000',
-        environment: 'test'
+        nbsCode: '113011000'
       })
     )
   const customer = (name: string, fields: Record<string, unknown>) =>
