@@ -7,7 +7,7 @@ import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/Field'
-import { Money } from '../../components/Money'
+import { InvoiceCells, InvoiceHeadCells } from './InvoiceCells'
 import { StatusBadge } from '../../components/StatusBadge'
 import { errorMessage } from '../../errors'
 import { formatDay } from '../../format'
@@ -24,12 +24,7 @@ export function QueueTable({ rows, onChanged }: { rows: KsefQueueRow[]; onChange
       <table className="table ksef-queue">
         <thead>
           <tr>
-            <th scope="col">{t('invoices.number')}</th>
-            <th scope="col">{t('invoices.customer')}</th>
-            <th scope="col">{t('invoices.issueDate')}</th>
-            <th scope="col" className="num">
-              {t('invoices.total')}
-            </th>
+            <InvoiceHeadCells />
             <th scope="col">{t('ksef.deadline')}</th>
             <th scope="col">{t('ksef.state')}</th>
             <th scope="col">{t('ksef.number')}</th>
@@ -41,19 +36,7 @@ export function QueueTable({ rows, onChanged }: { rows: KsefQueueRow[]; onChange
         <tbody>
           {rows.map((r) => (
             <tr key={r.invoiceId}>
-              <td>
-                <a href={`#/invoices/${r.invoiceId}`} translate="no">
-                  {r.number}
-                </a>
-              </td>
-              <td>{r.customerName}</td>
-              <td>{formatDay(r.issueDate, locale)}</td>
-              <td className="num">
-                <Money
-                  amount={r.kind === 'credit_note' ? -r.total : r.total}
-                  currency={r.currency}
-                />
-              </td>
+              <InvoiceCells row={r} total={r.kind === 'credit_note' ? -r.total : r.total} />
               <td className={r.late ? 'text-danger' : undefined}>
                 {r.state === 'accepted' ? '—' : formatDay(r.deadline, locale)}
                 {r.late && ` · ${t('ksef.late')}`}

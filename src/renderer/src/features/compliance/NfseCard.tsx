@@ -8,10 +8,8 @@ import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
 import { EmptyState } from '../../components/EmptyState'
 import { SelectField, TextField } from '../../components/Field'
-import { Money } from '../../components/Money'
+import { InvoiceCells, InvoiceHeadCells } from './InvoiceCells'
 import { errorMessage, fieldMessage } from '../../errors'
-import { formatDay } from '../../format'
-import { intlLocale } from '../../i18n'
 import { ImportSummary } from './ImportSummary'
 import { XmlFilesButton } from './XmlFilesButton'
 
@@ -189,33 +187,18 @@ function NfseImportSummary({ result }: { result: NfseImportResult }) {
 
 function NfseTable({ rows }: { rows: NfseRow[] }) {
   const { t } = useTranslation()
-  const locale = intlLocale()
   return (
     <table className="table nfse-table">
       <thead>
         <tr>
-          <th scope="col">{t('invoices.number')}</th>
-          <th scope="col">{t('invoices.customer')}</th>
-          <th scope="col">{t('invoices.issueDate')}</th>
-          <th scope="col" className="num">
-            {t('invoices.total')}
-          </th>
+          <InvoiceHeadCells />
           <th scope="col">NFS-e</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.invoiceId}>
-            <td>
-              <a href={`#/invoices/${r.invoiceId}`} translate="no">
-                {r.number}
-              </a>
-            </td>
-            <td>{r.customerName}</td>
-            <td>{formatDay(r.issueDate, locale)}</td>
-            <td className="num">
-              <Money amount={r.total} currency={r.currency} />
-            </td>
+            <InvoiceCells row={r} total={r.total} />
             <td>
               {r.accessKey ? (
                 <>
