@@ -78,24 +78,17 @@ export function nfseCode(
     : null
 }
 
-/** Fixes the DPS Id of an invoice at its first export (a later export carries the same Id). */
+/**
+ * Fixes the DPS Id of an invoice at its first export (a later export carries the same Id). A
+ * row, once there, already has one: an exported DPS or a recorded NFS-e gave it.
+ */
 export function recordDps(books: Books, invoiceId: number, dpsId: string): void {
-  const row = nfseDocument(books, invoiceId)
-  if (row?.dps_id || row?.access_key || books.sqlite.readonly) return
-  const at = books.stamp()
-  if (row)
-    books.run(
-      books.q
-        .updateTable('nfse_documents')
-        .set({ dps_id: dpsId, dps_exported_at: at })
-        .where('invoice_id', '=', invoiceId)
-    )
-  else
-    books.run(
-      books.q
-        .insertInto('nfse_documents')
-        .values({ invoice_id: invoiceId, dps_id: dpsId, dps_exported_at: at })
-    )
+  if (books.sqlite.readonly || nfseDocument(books, invoiceId)) return
+  books.run(
+    books.q
+      .insertInto('nfse_documents')
+      .values({ invoice_id: invoiceId, dps_id: dpsId, dps_exported_at: books.stamp() })
+  )
 }
 
 /** A Brazilian seller's issued invoice, with what is recorded of its DPS and NFS-e. */
@@ -291,8 +284,8 @@ function record(books: Books, invoice: NfseInvoice, doc: ReturnedNfse, file: str
     source_file: file,
     recorded_at: books.stamp()
   }
-  const exists = nfseDocument(books, invoice.id) !== null
-  if (exists)
+  // a row exists once a DPS was exported or an NFS-e recorded, and either gives it its DPS Id
+  if (invoice.dps_id !== null)
     books.run(
       books.q.updateTable('nfse_documents').set(values).where('invoice_id', '=', invoice.id)
     )

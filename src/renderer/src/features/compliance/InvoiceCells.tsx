@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import type { NfseRow } from '@shared/nfse'
 import { Money } from '../../components/Money'
 import { formatDay } from '../../format'
 import { intlLocale } from '../../i18n'
@@ -26,13 +27,7 @@ export function InvoiceCells({
   row,
   total
 }: {
-  row: {
-    invoiceId: number
-    number: string
-    customerName: string
-    issueDate: string
-    currency: string
-  }
+  row: Pick<NfseRow, 'invoiceId' | 'number' | 'customerName' | 'issueDate' | 'currency'>
   total: number
 }) {
   return (
